@@ -1,0 +1,32 @@
+// The engine's front door for the adapters (CLI, LSP): lint/fix a file with the full rule registry and a Project.
+import { fixFile, lintFile } from './engine/linter';
+import { Project, type Host } from './engine/project';
+import type { RuleSetting } from './engine/config';
+import type { LintResult, Problem } from './engine/types';
+import { allRules, ruleIds } from './rules';
+
+export { Project, type Host };
+
+/** A project that knows the rule ids (so its config parser can flag unknown ones). */
+export function createProject(host: Host): Project {
+  return new Project(host, ruleIds);
+}
+
+/** Settings an adapter adds on top of the config file. */
+export interface AdapterSettings {
+  overrides?: ReadonlyMap<string, RuleSetting>;
+}
+
+/** Lints `text` as the file at `path`, with project facts and config from `project`. */
+export function lintText(project: Project, path: string, text: string, settings: AdapterSettings = {}): LintResult {
+  const resolved = project.configFor(path);
+  const result = lintFile({ path, text, rules: allRules, facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides });
+  if (resolved.path === path) result.problems.unshift(...resolved.problems);
+  return result;
+}
+
+/** Applies fixes until stable (max 10 passes). */
+export function fixText(project: Project, path: string, text: string, settings: AdapterSettings = {}): { text: string; passes: number; problems: Problem[] } {
+  const resolved = project.configFor(path);
+  return fixFile({ path, text, rules: allRules, facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides });
+}

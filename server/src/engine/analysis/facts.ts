@@ -1,0 +1,30 @@
+// Per-file project facts handed to rules: the nearest wrangler config and what it says, deploy scripts, Pages Functions.
+import type { WranglerConfig } from '../parse/wrangler';
+
+/** What the project says about the file being linted. Built by `Project.factsFor`, never by rules. */
+export interface FileFacts {
+  /** Nearest wrangler config up the tree (parsed once per config version). */
+  wrangler?: WranglerConfig;
+  /** KV binding names declared in that config (top level and every `env.*`). */
+  kvBindings: ReadonlySet<string>;
+  /** Names of bindings of other kinds (R2, D1, DO, services…), so name-based guesses never call them KV. */
+  otherBindings: ReadonlySet<string>;
+  compatibilityDate?: string;
+  compatibilityFlags: readonly string[];
+  /** Cron expressions from `triggers.crons` (any env). */
+  crons: readonly string[];
+  /** `cache.enabled` is true at the top level or in an env (Workers Cache, domain.md A6). */
+  cacheEnabled: boolean;
+  /** Absolute paths of source files that `package.json` scripts run at deploy time, with the command that runs them. */
+  deployScripts: ReadonlyMap<string, string>;
+  /** The file is a Pages Function (under `functions/`). */
+  isPagesFunction: boolean;
+}
+
+/** Facts for a file with no project around it. */
+export function emptyFacts(): FileFacts {
+  return {
+    kvBindings: new Set(), otherBindings: new Set(), compatibilityFlags: [], crons: [], cacheEnabled: false,
+    deployScripts: new Map(), isPagesFunction: false,
+  };
+}

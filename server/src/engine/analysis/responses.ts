@@ -1,0 +1,102 @@
+// Describes a Response expression statically: how it was made, its status and the headers set on it in the same function.
+import type { ResolvedString } from '../parse/constants';
+import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../parse/worker';
+
+/** A header known to be set on a response. */
+export interface KnownHeader {
+  /** Lower-cased name. */
+  name: string;
+  value?: ResolvedString;
+  node: ts.Node;
+}
+
+/** What is statically known about a response value. */
+export interface ResponseFacts {
+  origin: 'constructed' | 'fetched' | 'cache-match' | 'unknown';
+  /** The `new Response(...)`/`Response.json(...)`/`fetch(...)` expression, if found. */
+  creation?: ts.Expression;
+  status?: number;
+  headers: KnownHeader[];
+  /** The variable holding the response, when the expression is an identifier. */
+  variable?: ts.Identifier;
+}
+
+/** Follows an identifier to its initializer and collects what the code says about the response. */
+export function describeResponse(model: WorkerModel, expr: ts.Expression): ResponseFacts {
+  const facts: ResponseFacts = { origin: 'unknown', headers: [] };
+  let node = unwrap(expr);
+  if (ts.isIdentifier(node)) {
+    facts.variable = node;
+    const init = model.resolver.initializer(node);
+    if (init) node = unwrap(init);
+  }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Response') {
+    facts.origin = 'constructed';
+    facts.creation = node;
+    readInit(model, node.arguments?.[1], facts);
+  } else if (ts.isCallExpression(node)) {
+    const name = calleeName(node);
+    const object = calleeObject(node);
+    const objectPath = object && accessPath(object);
+    if ((name === 'json' || name === 'redirect') && objectPath?.join('.') === 'Response') {
+      facts.origin = 'constructed';
+      facts.creation = node;
+      if (name === 'json') readInit(model, node.arguments[1], facts);
+      else facts.status = node.arguments[1] ? model.resolver.resolveNumber(node.arguments[1]) ?? 302 : 302;
+    } else if (name === 'fetch' && (!object || objectPath?.[objectPath.length - 1] !== 'cache')) {
+      facts.origin = 'fetched';
+      facts.creation = node;
+    } else if (name === 'match') {
+      facts.origin = 'cache-match';
+      facts.creation = node;
+    }
+  }
+  if (facts.variable) collectMutations(model, facts.variable, facts);
+  return facts;
+}
+
+function readInit(model: WorkerModel, init: ts.Expression | undefined, facts: ResponseFacts): void {
+  if (facts.origin === 'constructed' && facts.status === undefined) facts.status = 200;
+  if (!init) return;
+  const obj = model.resolver.resolveObject(init);
+  if (!obj) return;
+  const status = model.resolver.objectValue(obj, 'status');
+  if (status) facts.status = model.resolver.resolveNumber(status);
+  const headers = model.resolver.objectValue(obj, 'headers');
+  if (headers) readHeaders(model, headers, facts);
+}
+
+/** Reads a HeadersInit: an object literal, `new Headers({...})`, or an array of pairs. */
+export function readHeaders(model: WorkerModel, expr: ts.Expression, facts: { headers: KnownHeader[] }): void {
+  let node = model.resolver.follow(expr);
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Headers' && node.arguments?.[0]) {
+    node = model.resolver.follow(node.arguments[0]);
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const entry of model.resolver.objectEntries(node)) {
+      facts.headers.push({ name: entry.key.toLowerCase(), value: model.resolver.resolveString(entry.value), node: entry.value });
+    }
+  } else if (ts.isArrayLiteralExpression(node)) {
+    for (const pair of node.elements) {
+      if (!ts.isArrayLiteralExpression(pair) || pair.elements.length !== 2) continue;
+      const name = model.resolver.resolveString(pair.elements[0]!)?.value;
+      if (name) facts.headers.push({ name: name.toLowerCase(), value: model.resolver.resolveString(pair.elements[1]!), node: pair.elements[1]! });
+    }
+  }
+}
+
+/** `res.headers.set|append(name, value)` on the same variable, within the same function, before `limit` when given. */
+function collectMutations(model: WorkerModel, variable: ts.Identifier, facts: ResponseFacts): void {
+  const scope = enclosingFunction(variable) ?? model.sf;
+  for (const call of model.calls) {
+    if (call.getStart(model.sf) < scope.getStart(model.sf) || call.end > scope.end) continue;
+    const name = calleeName(call);
+    if (name !== 'set' && name !== 'append') continue;
+    const path = accessPath(calleeObject(call) ?? call.expression);
+    if (!path || path.length !== 2 || path[0] !== variable.text || path[1] !== 'headers') continue;
+    const headerName = call.arguments[0] && model.resolver.resolveString(call.arguments[0])?.value;
+    if (headerName && call.arguments[1]) {
+      facts.headers.push({ name: headerName.toLowerCase(), value: model.resolver.resolveString(call.arguments[1]), node: call.arguments[1] });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// edgelint's own config: `.edgelintrc.json` (JSONC) or the `edgelint` key of package.json -> rule settings and ignores.
+// Config is data only, so it is safe in untrusted workspaces; a malformed config becomes problems at their positions.
+import { getNode, type ConfigNode } from './parse/config-tree';
+import { parseJsoncTree } from './parse/jsonc';
+import { CONFIG_ERROR, type Problem, type SeveritySetting } from './types';
+
+/** A rule's configured severity and options. */
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+/** A resolved edgelint config. */
+export interface EdgelintConfig {
+  rules: Map<string, RuleSetting>;
+  ignores: string[];
+}
+
+/** An empty config (all rules at their defaults). */
+export function emptyConfig(): EdgelintConfig {
+  return { rules: new Map(), ignores: [] };
+}
+
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
+  off: 'off', '0': 'off', info: 'info', warn: 'warn', warning: 'warn', '1': 'warn', error: 'error', '2': 'error',
+};
+
+/** Parses a severity word (`off|info|warn|error`, `warning`, 0/1/2). */
+export function parseSeverity(value: unknown): SeveritySetting | undefined {
+  return SEVERITY_ALIASES[String(value).toLowerCase()];
+}
+
+/** Parses `.edgelintrc.json` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
+export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromPackageJson = false): { config: EdgelintConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const error = (message: string, node: { start: number; end: number }, severity: 'error' | 'warn' = 'error') =>
+    problems.push({ ruleId: CONFIG_ERROR, severity, message, start: node.start, end: node.end, fatal: severity === 'error' });
+  const config = emptyConfig();
+  const parsed = parseJsoncTree(text);
+  for (const e of parsed.errors) error(e.message, e);
+  const root = fromPackageJson ? getNode(parsed.root, 'edgelint') : parsed.root;
+  if (!root) return { config, problems };
+  if (root.type !== 'object') {
+    error('edgelint config must be an object with "rules" and/or "ignores".', root);
+    return { config, problems };
+  }
+  for (const [key, node] of root.properties!) {
+    if (key === 'rules') readRules(node, config, knownRules, error);
+    else if (key === 'ignores') readIgnores(node, config, error);
+    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules" or "ignores".`, keyRange(node), 'warn');
+  }
+  return { config, problems };
+}
+
+type ErrorFn = (message: string, node: { start: number; end: number }, severity?: 'error' | 'warn') => void;
+
+function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: ReadonlySet<string>, error: ErrorFn): void {
+  if (node.type !== 'object') return error('"rules" must be an object mapping rule ids to severities.', node);
+  for (const [id, value] of node.properties!) {
+    if (!knownRules.has(id)) {
+      error(`Unknown rule "${id}".`, keyRange(value), 'warn');
+      continue;
+    }
+    const severityNode = value.type === 'array' ? value.items?.[0] : value;
+    const severity = severityNode && (severityNode.type === 'string' || severityNode.type === 'number') ? parseSeverity(severityNode.value) : undefined;
+    if (!severity) {
+      error(`Invalid setting for "${id}": use "off", "info", "warn" or "error", or [severity, options].`, value);
+      continue;
+    }
+    const optionsNode = value.type === 'array' ? value.items?.[1] : undefined;
+    if (optionsNode && optionsNode.type !== 'object') {
+      error(`Options for "${id}" must be an object.`, optionsNode);
+      continue;
+    }
+    config.rules.set(id, { severity, options: optionsNode ? plain(optionsNode) as Record<string, unknown> : undefined });
+  }
+}
+
+function readIgnores(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {
+  if (node.type !== 'array') return error('"ignores" must be an array of glob strings.', node);
+  for (const item of node.items!) {
+    if (item.type === 'string') config.ignores.push(String(item.value));
+    else error('Each "ignores" entry must be a glob string.', item);
+  }
+}
+
+function keyRange(node: ConfigNode): { start: number; end: number } {
+  return node.keyStart !== undefined ? { start: node.keyStart, end: node.keyEnd! } : node;
+}
+
+/** Converts a ConfigNode to a plain JS value. */
+export function plain(node: ConfigNode): unknown {
+  if (node.type === 'object') return Object.fromEntries([...node.properties!].map(([k, v]) => [k, plain(v)]));
+  if (node.type === 'array') return node.items!.map(plain);
+  return node.value;
+}

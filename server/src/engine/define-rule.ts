@@ -1,0 +1,78 @@
+// defineRule() and the rule contract: metadata, target file kinds, a cheap pre-parse filter, and check(context).
+import type { FileFacts } from './analysis/facts';
+import type { CacheControlSite } from './analysis/cc-sites';
+import type { HeadersFile } from './parse/headers-file';
+import type { WorkerModel } from './parse/worker';
+import type { WranglerConfig } from './parse/wrangler';
+import type { PackageModel } from './parse/package-json';
+import type { WorkflowModel } from './parse/workflow';
+import type { FileKind, Fix, Severity } from './types';
+
+/** Base URL of the rule docs; `docsUrl(id)` is the only place that builds a doc link. */
+export const DOCS_BASE = 'https://github.com/edgelint/edgelint/blob/main/docs/rules/';
+
+/** The documentation URL for a rule id. */
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+/** What a rule reports. Either `messageId` (+ `data`) or a literal `message`. */
+export interface ReportDescriptor {
+  start: number;
+  end: number;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Overrides the rule's default severity for this report (e.g. E for throws, W for silent), unless the user configured one. */
+  severity?: Severity;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+/** The parsed inputs a rule may ask for; each is parsed at most once per lint and shared by all rules. */
+export interface RuleContext<Options = Record<string, unknown>> {
+  path: string;
+  text: string;
+  kind: FileKind;
+  options: Options;
+  facts: FileFacts;
+  /** The parsed JS/TS file (kind `worker` only). */
+  worker(): WorkerModel;
+  /** The parsed wrangler config (kind `wrangler` only). */
+  wrangler(): WranglerConfig;
+  /** The parsed `_headers` file (kind `headers` only). */
+  headersFile(): HeadersFile;
+  /** The parsed package.json (kind `package` only). */
+  packageJson(): PackageModel;
+  /** The parsed CI workflow (kind `workflow` only). */
+  workflow(): WorkflowModel;
+  /** Cache-Control-like values in this file (kinds `worker` and `headers`). */
+  cacheControlSites(): CacheControlSite[];
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A rule: one file under server/src/rules/<area>/<id>.ts, with docs/rules/<id>.md and test/unit/rules/<id>.test.ts. */
+export interface Rule<Options = any> {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Offers `fix` edits (applied by --fix and fix-on-save). */
+  fixable: boolean;
+  /** Offers `suggestions` (picked by the user). */
+  hasSuggestions: boolean;
+  kinds: readonly FileKind[];
+  messages: Readonly<Record<string, string>>;
+  defaultOptions: Options;
+  /** Cheap test on the raw text: when false for every rule, the file is never parsed. */
+  mayApply?(text: string, facts: FileFacts): boolean;
+  check(context: RuleContext<Options>): void;
+}
+
+/** Declares a rule (identity function that gives type inference and one place to add checks). */
+export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+/** Fills `{{name}}` placeholders in a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}

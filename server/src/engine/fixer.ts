@@ -1,0 +1,59 @@
+// Applies fixes (data: offset edits) to text, skipping overlaps like ESLint; fixFile re-lints until stable (max 10 passes).
+import type { Fix, Problem, TextEdit } from './types';
+
+/** Applies non-overlapping edits (sorted by start); an edit overlapping an earlier one is skipped. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) continue;
+    result += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}
+
+/** Applies one fix (all its edits). */
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+/** Applies the fixes of the given problems; a fix whose edits overlap an already applied fix waits for the next pass. */
+export function applyFixes(text: string, problems: readonly Problem[]): { text: string; applied: number } {
+  const fixes = problems.filter((p) => p.fix).map((p) => p.fix!).sort((a, b) => minStart(a) - minStart(b));
+  const taken: TextEdit[] = [];
+  let applied = 0;
+  for (const fix of fixes) {
+    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...fix.edits);
+    applied++;
+  }
+  return { text: applyEdits(text, taken), applied };
+}
+
+/** Maximum fix passes, as in ESLint. */
+export const MAX_FIX_PASSES = 10;
+
+/** Re-lints and applies fixes until nothing changes or MAX_FIX_PASSES is reached. */
+export function fixUntilStable(text: string, lint: (text: string) => Problem[]): { text: string; passes: number; problems: Problem[] } {
+  let current = text;
+  let problems = lint(current);
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const { text: next, applied } = applyFixes(current, problems);
+    if (applied === 0 || next === current) break;
+    current = next;
+    passes++;
+    problems = lint(current);
+  }
+  return { text: current, passes, problems };
+}
+
+function minStart(fix: Fix): number {
+  return Math.min(...fix.edits.map((e) => e.start));
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return a.start < b.end && b.start < a.end || (a.start === b.start && a.end === a.start && b.end === b.start);
+}

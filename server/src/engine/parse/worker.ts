@@ -1,0 +1,137 @@
+// JS/TS source -> TypeScript syntax tree (createSourceFile, no type checker, no program) plus one shared walk.
+import ts from 'typescript';
+import { ConstResolver } from './constants';
+
+/** A parsed Worker source file; every rule reuses the same tree and the same node lists. */
+export interface WorkerModel {
+  sf: ts.SourceFile;
+  /** Syntax errors reported by the parser (TypeScript recovers, so rules still run). */
+  syntaxErrors: { message: string; start: number; end: number }[];
+  /** All call expressions, in source order. */
+  calls: ts.CallExpression[];
+  /** All `new` expressions, in source order. */
+  news: ts.NewExpression[];
+  /** All property assignments in object literals, in source order. */
+  properties: ts.PropertyAssignment[];
+  /** Constant resolution for this file. */
+  resolver: ConstResolver;
+}
+
+function scriptKind(path: string): ts.ScriptKind {
+  if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/.test(path)) return ts.ScriptKind.JSX;
+  if (/\.[mc]?ts$/.test(path)) return ts.ScriptKind.TS;
+  return ts.ScriptKind.JS;
+}
+
+/** Parses a source file once and collects the node lists rules query. */
+export function parseWorker(path: string, text: string): WorkerModel {
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+  const calls: ts.CallExpression[] = [];
+  const news: ts.NewExpression[] = [];
+  const properties: ts.PropertyAssignment[] = [];
+  const declarations: ts.VariableDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) calls.push(node);
+    else if (ts.isNewExpression(node)) news.push(node);
+    else if (ts.isPropertyAssignment(node)) properties.push(node);
+    else if (ts.isVariableDeclaration(node)) declarations.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  const diagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const syntaxErrors = diagnostics.map((d) => ({
+    message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+    start: d.start,
+    end: Math.min(text.length, d.start + Math.max(1, d.length)),
+  }));
+  return { sf, syntaxErrors, calls, news, properties, resolver: new ConstResolver(sf, declarations) };
+}
+
+/** Strips parentheses, `as`, `satisfies`, `!` and `await` around an expression. */
+export function unwrap(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)
+      || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) {
+      current = current.expression;
+    } else return current;
+  }
+}
+
+/** Name of a property name node when it is static (`a`, `'a'`, `["a"]`). */
+export function propertyName(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+/** For `a.b.c(...)` returns `c`; for `a['c'](...)` returns `c`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  return undefined;
+}
+
+/** The receiver of a method call (`a.b` in `a.b.c()`), if the callee is a member access. */
+export function calleeObject(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return callee.expression;
+  return undefined;
+}
+
+/** Dotted text of an access chain like `env.CACHE` or `c.env.KV` (undefined for computed parts). */
+export function accessPath(node: ts.Expression): string[] | undefined {
+  const expr = unwrap(node);
+  if (ts.isIdentifier(expr)) return [expr.text];
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  if (ts.isPropertyAccessExpression(expr)) {
+    const base = accessPath(expr.expression);
+    return base ? [...base, expr.name.text] : undefined;
+  }
+  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+    const base = accessPath(expr.expression);
+    return base ? [...base, expr.argumentExpression.text] : undefined;
+  }
+  return undefined;
+}
+
+/** The nearest enclosing function-like node. */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+/** Why a node runs repeatedly inside its function: a loop statement, an array callback or a `Promise.all` argument. */
+export function repetitionOf(node: ts.Node): { kind: 'loop' | 'callback' | 'promise-all'; node: ts.Node } | undefined {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if ((ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent)
+      || ts.isDoStatement(parent)) && parent.statement === current) return { kind: 'loop', node: parent };
+    if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
+      const name = calleeName(parent);
+      const object = calleeObject(parent);
+      if ((name === 'all' || name === 'allSettled') && object && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === 'Promise') {
+        return { kind: 'promise-all', node: parent };
+      }
+      if (ts.isFunctionLike(current) && name && ['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every'].includes(name)) {
+        return { kind: 'callback', node: parent };
+      }
+    }
+    if (ts.isFunctionLike(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** True if `inner` is `outer` or inside it. */
+export function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner === outer || (inner.getStart() >= outer.getStart() && inner.end <= outer.end);
+}
+
+export { ts };

@@ -1,0 +1,142 @@
+// Project facts with injected IO: nearest wrangler config, its bindings and flags, deploy scripts, and edgelint config.
+// Lazy and cached per folder; `invalidate()` drops the caches when a config file changes (LSP watchers, CLI never needs it).
+import { dirname, join, resolve } from 'node:path';
+import { deployCommands } from './analysis/deploy-scripts';
+import { emptyFacts, type FileFacts } from './analysis/facts';
+import { emptyConfig, parseConfig, type EdgelintConfig } from './config';
+import { isPagesFunction } from './file-kind';
+import { booleanValue, getNode, stringValue } from './parse/config-tree';
+import { parsePackageJson } from './parse/package-json';
+import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
+import type { Problem } from './types';
+
+/** File access the engine needs; the CLI reads the disk, the LSP prefers open documents. */
+export interface Host {
+  /** File text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+}
+
+const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
+const KV_KEY = 'kv_namespaces';
+const OTHER_BINDING_KEYS = ['r2_buckets', 'd1_databases', 'durable_objects', 'queues', 'services', 'analytics_engine_datasets', 'vectorize', 'hyperdrive', 'ai', 'browser', 'images'];
+
+/** The edgelint config that applies to a file, where it came from, and its problems. */
+export interface ResolvedConfig {
+  config: EdgelintConfig;
+  path?: string;
+  problems: Problem[];
+}
+
+/** Caches project facts for one workspace. */
+export class Project {
+  private readonly wranglerByPath = new Map<string, WranglerConfig | null>();
+  private readonly factsByDir = new Map<string, FileFacts>();
+  private readonly configByDir = new Map<string, ResolvedConfig>();
+
+  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set()) {}
+
+  /** Drops cached facts (all of them: config changes are rare and re-reading is cheap). */
+  invalidate(): void {
+    this.wranglerByPath.clear();
+    this.factsByDir.clear();
+    this.configByDir.clear();
+  }
+
+  /** The parsed wrangler config at an exact path, if the file exists. */
+  wranglerAt(path: string): WranglerConfig | undefined {
+    if (!this.wranglerByPath.has(path)) {
+      const text = this.host.readFile(path);
+      this.wranglerByPath.set(path, text === undefined ? null : parseWrangler(path, text));
+    }
+    return this.wranglerByPath.get(path) ?? undefined;
+  }
+
+  /** The nearest wrangler config at or above a folder. */
+  nearestWrangler(dir: string): WranglerConfig | undefined {
+    for (let current = resolve(dir); ; current = dirname(current)) {
+      for (const name of WRANGLER_NAMES) {
+        const config = this.wranglerAt(join(current, name));
+        if (config) return config;
+      }
+      if (dirname(current) === current) return undefined;
+    }
+  }
+
+  /** Facts for a file: nearest wrangler config, bindings, compat date/flags, crons, cache.enabled, deploy scripts. */
+  factsFor(path: string): FileFacts {
+    const dir = dirname(resolve(path));
+    let base = this.factsByDir.get(dir);
+    if (!base) {
+      base = this.buildFacts(dir);
+      this.factsByDir.set(dir, base);
+    }
+    return { ...base, isPagesFunction: isPagesFunction(path) };
+  }
+
+  /** The edgelint config for a file: nearest `.edgelintrc.json`, or nearest package.json with an `edgelint` key. */
+  configFor(path: string): ResolvedConfig {
+    const dir = dirname(resolve(path));
+    const cached = this.configByDir.get(dir);
+    if (cached) return cached;
+    let found: ResolvedConfig = { config: emptyConfig(), problems: [] };
+    for (let current = dir; ; current = dirname(current)) {
+      const rcPath = join(current, '.edgelintrc.json');
+      const rc = this.host.readFile(rcPath);
+      if (rc !== undefined) {
+        found = { ...parseConfig(rc, this.knownRules), path: rcPath };
+        break;
+      }
+      const pkgPath = join(current, 'package.json');
+      const pkg = this.host.readFile(pkgPath);
+      if (pkg !== undefined && /"edgelint"\s*:/.test(pkg)) {
+        found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
+        break;
+      }
+      if (dirname(current) === current) break;
+    }
+    this.configByDir.set(dir, found);
+    return found;
+  }
+
+  private buildFacts(dir: string): FileFacts {
+    const facts = emptyFacts();
+    const wrangler = this.nearestWrangler(dir);
+    if (wrangler) {
+      facts.wrangler = wrangler;
+      facts.kvBindings = new Set(bindingsOf(wrangler, KV_KEY).map((b) => b.name));
+      const others = new Set<string>();
+      for (const key of OTHER_BINDING_KEYS) for (const b of bindingsOf(wrangler, key)) others.add(b.name);
+      for (const { node } of configSections(wrangler)) {
+        for (const binding of getNode(node, 'durable_objects', 'bindings')?.items ?? []) {
+          const name = stringValue(getNode(binding, 'name'));
+          if (name) others.add(name);
+        }
+        for (const cron of getNode(node, 'triggers', 'crons')?.items ?? []) {
+          const value = stringValue(cron);
+          if (value) (facts.crons as string[]).push(value);
+        }
+        if (booleanValue(getNode(node, 'cache', 'enabled'))) facts.cacheEnabled = true;
+      }
+      facts.otherBindings = others;
+      facts.compatibilityDate = stringValue(getNode(wrangler.root, 'compatibility_date'));
+      facts.compatibilityFlags = (getNode(wrangler.root, 'compatibility_flags')?.items ?? []).map(stringValue).filter((f): f is string => !!f);
+    }
+    facts.deployScripts = this.deployScriptsFrom(dir);
+    return facts;
+  }
+
+  private deployScriptsFrom(dir: string): Map<string, string> {
+    const scripts = new Map<string, string>();
+    for (let current = dir; ; current = dirname(current)) {
+      const pkgPath = join(current, 'package.json');
+      const text = this.host.readFile(pkgPath);
+      if (text !== undefined) {
+        for (const command of deployCommands(parsePackageJson(text))) {
+          if (command.runsFile) scripts.set(resolve(current, command.runsFile), `${command.command.text} (${command.reason})`);
+        }
+        return scripts;
+      }
+      if (dirname(current) === current) return scripts;
+    }
+  }
+}

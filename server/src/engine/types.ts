@@ -1,0 +1,50 @@
+// Shared engine types: file kinds, problems, fixes (pure data, 0-based UTF-16 offsets).
+
+/** Severity of a reported problem. */
+export type Severity = 'error' | 'warn' | 'info';
+/** Severity as configured: a severity or `off`. */
+export type SeveritySetting = Severity | 'off';
+
+/** The kinds of file edgelint understands. */
+export type FileKind = 'worker' | 'wrangler' | 'headers' | 'package' | 'workflow' | 'edgelint-config';
+
+/** One text replacement: replace `text[start, end)` with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix or suggestion: a titled set of non-overlapping edits. Fixes are data, never closures. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A problem found in a file. Offsets are 0-based UTF-16 code units, `end` exclusive. */
+export interface Problem {
+  ruleId: string;
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** Certainly-safe edit, applied by `--fix` and fix-on-save. */
+  fix?: Fix;
+  /** Edits the user picks; they may change caching behaviour. */
+  suggestions?: Fix[];
+  /** True for problems that stopped the file from being analysed (parse/read errors). */
+  fatal?: boolean;
+}
+
+/** Problems found in one file. */
+export interface LintResult {
+  path: string;
+  kind: FileKind | undefined;
+  problems: Problem[];
+}
+
+/** Pseudo rule ids for problems that do not come from a rule. */
+export const PARSE_ERROR = 'parse-error';
+export const CONFIG_ERROR = 'config-error';
+export const FILE_ERROR = 'file-error';

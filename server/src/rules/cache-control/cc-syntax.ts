@@ -1,0 +1,76 @@
+// cc-syntax: Cache-Control list syntax errors (`;`, `:`, spaces around `=`, stray commas, quotes) and misspelled directives.
+import { defineRule } from '../../engine/define-rule';
+import { CC_DIRECTIVES, suggestDirective } from '../../engine/parse/cache-control-directives';
+import type { Fix } from '../../engine/types';
+
+export default defineRule({
+  id: 'cc-syntax',
+  description: 'Cache-Control values must use the RFC 9111 list syntax and known directive names.',
+  defaultSeverity: 'error',
+  fixable: true,
+  hasSuggestions: true,
+  kinds: ['worker', 'headers'],
+  defaultOptions: {},
+  messages: {
+    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's Pingora happens to accept it). Use ','.",
+    colon: "'{{member}}' uses ':' instead of '=': caches see a directive named '{{member}}' with no argument. Write '{{fixed}}'.",
+    spacedEquals: "Spaces around '=' in '{{member}}' are not allowed by the Cache-Control grammar. Write '{{fixed}}'.",
+    emptyMember: "Stray comma in '{{value}}': empty list members are not allowed. Remove it.",
+    unbalancedQuote: "Unbalanced quote in '{{member}}': the rest of the header is read as one quoted string.",
+    unknownDirective: "Unknown Cache-Control directive '{{name}}': caches ignore it. Did you mean '{{suggestion}}'?",
+  },
+  mayApply: (text) => /cache-?control/i.test(text),
+  check(context) {
+    for (const site of context.cacheControlSites()) {
+      const { parsed, value } = site;
+      const at = (from: number, to: number) => site.map(from, to) ?? { start: site.start, end: site.end };
+      const fix = (title: string, from: number, to: number, text: string): Fix | undefined => {
+        const range = site.map(from, to);
+        return range ? { title, edits: [{ start: range.start, end: range.end, text }] } : undefined;
+      };
+      for (const separator of parsed.separators) {
+        if (separator.char !== ';') continue;
+        context.report({
+          ...at(separator.start, separator.start + 1), messageId: 'semicolon', data: { value }, severity: 'warn',
+          fix: fix("Replace ';' with ','", separator.start, separator.start + 1, ','),
+        });
+      }
+      for (const gap of parsed.emptyMembers) {
+        const commaAt = value[gap.end] === ',' ? gap.end : gap.start - 1;
+        if (commaAt < 0 || value[commaAt] !== ',') continue;
+        context.report({
+          ...at(commaAt, commaAt + 1), messageId: 'emptyMember', data: { value }, severity: 'warn',
+          fix: fix('Remove the stray comma', commaAt, commaAt + 1, ''),
+        });
+      }
+      for (const d of parsed.directives) {
+        const member = value.slice(d.start, d.end);
+        if (d.unterminatedQuote) {
+          context.report({ ...at(d.start, d.end), messageId: 'unbalancedQuote', data: { member } });
+          continue;
+        }
+        if (d.assign?.char === ':') {
+          const fixed = `${d.name}=${d.rawValue ?? ''}`;
+          context.report({
+            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed }, severity: 'warn',
+            fix: fix("Replace ':' with '='", d.assign.start, d.assign.end, '='),
+          });
+        } else if (d.assign?.spaced) {
+          const fixed = `${d.name}=${d.rawValue ?? ''}`;
+          context.report({
+            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member, fixed }, severity: 'warn',
+            fix: fix("Remove the spaces around '='", d.assign.start, d.assign.end, '='),
+          });
+        }
+        if (CC_DIRECTIVES[d.key]) continue;
+        const suggestion = suggestDirective(d.key);
+        if (!suggestion) continue;
+        const rename = fix(`Rename '${d.name}' to '${suggestion}'`, d.nameStart, d.nameEnd, suggestion);
+        context.report({
+          ...at(d.nameStart, d.nameEnd), messageId: 'unknownDirective', data: { name: d.name, suggestion },
+          suggestions: rename ? [rename] : [],
+        });
+      }
+    }
+  },
+});

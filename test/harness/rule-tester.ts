@@ -1,0 +1,151 @@
+// Strict table tester for one rule (node:test): valid cases report nothing; invalid cases state every error, every fix
+// output and every suggestion output; each output must differ, still parse, and no longer report the fixed problem.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Rule } from '../../server/src/engine/define-rule';
+import { applyFix, applyFixes } from '../../server/src/engine/fixer';
+import { LineIndex } from '../../server/src/engine/line-index';
+import { lintFile } from '../../server/src/engine/linter';
+import { PARSE_ERROR, type Problem } from '../../server/src/engine/types';
+import { ROOT, virtualProject } from './virtual-project';
+
+/** A case that must produce no problem from the rule. */
+export interface ValidCase {
+  code: string;
+  /** Path of the linted file relative to the project root (default `src/index.ts`). */
+  filename?: string;
+  /** Other project files (wrangler config, package.json…); DEFAULT_WRANGLER is added unless one is given. */
+  files?: Record<string, string>;
+  options?: Record<string, unknown>;
+  name?: string;
+}
+
+/** An expected suggestion: its output, and optionally its title. */
+export interface ExpectedSuggestion {
+  title?: string | RegExp;
+  output: string;
+}
+
+/** An expected problem. line/column are 1-based. */
+export interface ExpectedError {
+  messageId: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  severity?: Problem['severity'];
+  /** Must list every suggestion the problem offers (none = the problem must offer none). */
+  suggestions?: ExpectedSuggestion[];
+  /** Substring the message must contain. */
+  message?: string | RegExp;
+}
+
+/** A case that must produce exactly `errors`. */
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  /** Text after applying all fixes; required when any fix is offered, must be absent/null when none is. */
+  output?: string | null;
+}
+
+/** Lints code as one file of a virtual project with only `rule` enabled. */
+export function lintWith(rule: Rule, testCase: ValidCase, code = testCase.code): Problem[] {
+  const filename = testCase.filename ?? 'src/index.ts';
+  const path = join(ROOT, filename);
+  const { project } = virtualProject(testCase.files);
+  const overrides = testCase.options ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
+  return lintFile({ path, text: code, rules: [rule], facts: project.factsFor(path), overrides }).problems;
+}
+
+function ruleProblems(rule: Rule, problems: Problem[]): Problem[] {
+  return problems.filter((p) => p.ruleId === rule.id);
+}
+
+function assertParses(rule: Rule, testCase: ValidCase, text: string, what: string): void {
+  const parseErrors = lintWith(rule, testCase, text).filter((p) => p.ruleId === PARSE_ERROR);
+  assert.deepEqual(parseErrors.map((p) => p.message), [], `${what} must still parse:\n${text}`);
+}
+
+function countOf(problems: Problem[], messageId: string | undefined): number {
+  return problems.filter((p) => p.messageId === messageId).length;
+}
+
+function label(testCase: ValidCase, index: number, kind: string): string {
+  return testCase.name ?? `${kind} #${index + 1}: ${testCase.code.replace(/\s+/g, ' ').slice(0, 70)}`;
+}
+
+/** Runs a rule's table of cases as node:test tests. */
+export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  describe(rule.id, () => {
+    cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c)).forEach((testCase, index) => {
+      it(label(testCase, index, 'valid'), () => {
+        const problems = lintWith(rule, testCase);
+        assert.deepEqual(problems.filter((p) => p.ruleId === PARSE_ERROR).map((p) => p.message), [], 'valid code must parse');
+        assert.deepEqual(ruleProblems(rule, problems).map((p) => p.message), [], 'valid code must not be reported');
+      });
+    });
+    cases.invalid.forEach((testCase, index) => {
+      it(label(testCase, index, 'invalid'), () => checkInvalid(rule, testCase));
+    });
+  });
+}
+
+function checkInvalid(rule: Rule, testCase: InvalidCase): void {
+  assert.ok(testCase.errors.length > 0, 'an invalid case must expect at least one error');
+  const all = lintWith(rule, testCase);
+  const problems = ruleProblems(rule, all);
+  const index = new LineIndex(testCase.code);
+  assert.equal(problems.length, testCase.errors.length,
+    `expected ${testCase.errors.length} problem(s), got ${problems.length}: ${JSON.stringify(problems.map((p) => [p.messageId, p.message]))}`);
+  testCase.errors.forEach((expected, i) => {
+    const actual = problems[i]!;
+    const start = index.position(actual.start);
+    const end = index.position(actual.end);
+    assert.equal(actual.messageId, expected.messageId, `error ${i}: messageId (message: ${actual.message})`);
+    if (expected.line !== undefined) assert.equal(start.line + 1, expected.line, `error ${i}: line`);
+    if (expected.column !== undefined) assert.equal(start.character + 1, expected.column, `error ${i}: column`);
+    if (expected.endLine !== undefined) assert.equal(end.line + 1, expected.endLine, `error ${i}: endLine`);
+    if (expected.endColumn !== undefined) assert.equal(end.character + 1, expected.endColumn, `error ${i}: endColumn`);
+    if (expected.severity) assert.equal(actual.severity, expected.severity, `error ${i}: severity`);
+    if (typeof expected.message === 'string') assert.ok(actual.message.includes(expected.message), `error ${i}: message "${actual.message}"`);
+    else if (expected.message) assert.match(actual.message, expected.message);
+    checkSuggestions(rule, testCase, actual, expected, i);
+    for (const edit of [...(actual.fix?.edits ?? []), ...(actual.suggestions ?? []).flatMap((s) => s.edits)]) {
+      assert.ok(edit.start >= 0 && edit.end <= testCase.code.length && edit.start <= edit.end, `error ${i}: edit out of bounds`);
+    }
+  });
+  const fixed = problems.filter((p) => p.fix);
+  if (fixed.length === 0) {
+    assert.ok(testCase.output === undefined || testCase.output === null, 'output given but the rule offered no fix');
+    return;
+  }
+  assert.ok(rule.fixable, 'rule offered a fix but is not marked fixable');
+  assert.equal(typeof testCase.output, 'string', 'the rule offers a fix: the case must state its output');
+  const output = applyFixes(testCase.code, problems).text;
+  assert.equal(output, testCase.output, 'fix output');
+  assert.notEqual(output, testCase.code, 'a fix must change the text');
+  assertParses(rule, testCase, output, 'fixed output');
+  const after = ruleProblems(rule, lintWith(rule, testCase, output));
+  for (const problem of fixed) {
+    assert.ok(countOf(after, problem.messageId) < countOf(problems, problem.messageId), `fix for "${problem.message}" did not remove the problem`);
+  }
+}
+
+function checkSuggestions(rule: Rule, testCase: InvalidCase, actual: Problem, expected: ExpectedError, i: number): void {
+  const offered = actual.suggestions ?? [];
+  const wanted = expected.suggestions ?? [];
+  assert.equal(offered.length, wanted.length, `error ${i}: suggestions ${JSON.stringify(offered.map((s) => s.title))}`);
+  if (offered.length > 0) assert.ok(rule.hasSuggestions, 'rule offered suggestions but hasSuggestions is false');
+  offered.forEach((suggestion, j) => {
+    const want = wanted[j]!;
+    if (typeof want.title === 'string') assert.equal(suggestion.title, want.title, `error ${i} suggestion ${j}: title`);
+    else if (want.title) assert.match(suggestion.title, want.title);
+    const output = applyFix(testCase.code, suggestion);
+    assert.equal(output, want.output, `error ${i} suggestion ${j} ("${suggestion.title}"): output`);
+    assert.notEqual(output, testCase.code, 'a suggestion must change the text');
+    assertParses(rule, testCase, output, `suggestion "${suggestion.title}"`);
+    const before = ruleProblems(rule, lintWith(rule, testCase));
+    const after = ruleProblems(rule, lintWith(rule, testCase, output));
+    assert.ok(countOf(after, actual.messageId) < countOf(before, actual.messageId), `suggestion "${suggestion.title}" did not remove the problem`);
+  });
+}

@@ -1,0 +1,38 @@
+// An in-memory project for tests: files keyed by path relative to /project, read through the engine's Host interface.
+import { join } from 'node:path';
+import { Project } from '../../server/src/engine/project';
+
+/** Root folder of virtual test projects. */
+export const ROOT = '/project';
+
+/** The wrangler.toml every rule test gets unless it brings its own wrangler config. */
+export const DEFAULT_WRANGLER = `name = "app"
+main = "src/index.ts"
+compatibility_date = "2025-06-01"
+
+[[kv_namespaces]]
+binding = "CACHE"
+id = "00000000000000000000000000000001"
+
+[[kv_namespaces]]
+binding = "KV"
+id = "00000000000000000000000000000002"
+
+[[kv_namespaces]]
+binding = "SESSIONS"
+id = "00000000000000000000000000000003"
+
+[[r2_buckets]]
+binding = "BUCKET"
+bucket_name = "assets"
+`;
+
+/** Builds a Project over in-memory files; adds DEFAULT_WRANGLER unless a wrangler config is given. */
+export function virtualProject(files: Record<string, string> = {}, knownRules: ReadonlySet<string> = new Set()): { project: Project; files: Map<string, string> } {
+  const map = new Map<string, string>();
+  const hasWrangler = Object.keys(files).some((f) => /(^|\/)wrangler\.(toml|json|jsonc)$/.test(f));
+  if (!hasWrangler) map.set(join(ROOT, 'wrangler.toml'), DEFAULT_WRANGLER);
+  for (const [path, text] of Object.entries(files)) map.set(join(ROOT, path), text);
+  const project = new Project({ readFile: (path) => map.get(path) }, knownRules);
+  return { project, files: map };
+}
