@@ -1,15 +1,15 @@
 // The engine's front door for the adapters (CLI, LSP): lint/fix a file with the full rule registry and a Project.
 import { fixFile, lintFile } from './engine/linter';
-import { Project, type Host } from './engine/project';
+import { Project, type Host, type ResolvedConfig } from './engine/project';
 import type { RuleSetting } from './engine/config';
 import type { LintResult, Problem } from './engine/types';
 import { allRules, ruleIds } from './rules';
 
-export { Project, type Host };
+export { Project, type Host, type ResolvedConfig };
 
-/** A project that knows the rule ids (so its config parser can flag unknown ones). */
-export function createProject(host: Host): Project {
-  return new Project(host, ruleIds);
+/** A project that knows the rule ids (so its config parser can flag unknown ones); `forcedConfig` skips config lookup. */
+export function createProject(host: Host, forcedConfig?: ResolvedConfig): Project {
+  return new Project(host, ruleIds, forcedConfig);
 }
 
 /** Settings an adapter adds on top of the config file. */

@@ -33,7 +33,8 @@ export class Project {
   private readonly factsByDir = new Map<string, FileFacts>();
   private readonly configByDir = new Map<string, ResolvedConfig>();
 
-  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set()) {}
+  /** `forcedConfig` replaces the config lookup (CLI `--config`). */
+  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {}
 
   /** Drops cached facts (all of them: config changes are rare and re-reading is cheap). */
   invalidate(): void {
@@ -75,6 +76,7 @@ export class Project {
 
   /** The edgelint config for a file: nearest `.edgelintrc.json`, or nearest package.json with an `edgelint` key. */
   configFor(path: string): ResolvedConfig {
+    if (this.forcedConfig) return this.forcedConfig;
     const dir = dirname(resolve(path));
     const cached = this.configByDir.get(dir);
     if (cached) return cached;

@@ -1,0 +1,104 @@
+// Parses edgelint's command line into options; usage errors throw UsageError (exit code 2).
+import { parseSeverity, type RuleSetting } from '../engine/config';
+
+/** Output formats. */
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  maxWarnings?: number;
+  rules: Map<string, RuleSetting>;
+  config?: string;
+  stdin: boolean;
+  stdinFilename?: string;
+  listRules: boolean;
+  version: boolean;
+  help: boolean;
+  lsp: boolean;
+  maxFileSize: number;
+}
+
+/** A usage mistake: reported on stderr with exit code 2. */
+export class UsageError extends Error {}
+
+export const HELP = `Usage: edgelint [options] [paths...]
+
+Lints Cloudflare Workers projects for edge-caching mistakes: Worker sources (JS/TS),
+wrangler.toml/json/jsonc, _headers, package.json scripts and CI workflows.
+
+Options:
+  --format <name>          stylish (default), json, sarif, github
+  --fix                    apply safe fixes in place (never suggestions), re-linting until stable
+  --max-warnings <n>       exit 1 when there are more than n warnings
+  --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable
+  --config <file>          use this .edgelintrc.json-style file instead of looking one up
+  --stdin                  lint text from standard input
+  --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
+  --max-file-size <bytes>  skip (and report) larger files; default 1048576
+  --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
+  --lsp                    run the language server over stdio (for any LSP client)
+  --version                print the version
+  --help                   print this help
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or internal failure.`;
+
+/** Parses argv (without node and script). */
+export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
+  const options: CliOptions = {
+    paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, listRules: false, version: false,
+    help: false, lsp: false, maxFileSize: 1024 * 1024,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': case '-f': {
+        const format = value();
+        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+        options.format = format as Format;
+        break;
+      }
+      case '--fix': options.fix = true; break;
+      case '--max-warnings': options.maxWarnings = nonNegativeInteger(flag, value()); break;
+      case '--max-file-size': options.maxFileSize = nonNegativeInteger(flag, value()); break;
+      case '--rule': {
+        const spec = value();
+        const at = spec.lastIndexOf(':');
+        const id = spec.slice(0, at);
+        const severity = parseSeverity(spec.slice(at + 1));
+        if (at <= 0 || !severity) throw new UsageError(`--rule takes <id>:<off|info|warn|error>, got "${spec}"`);
+        if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" (see --list-rules)`);
+        options.rules.set(id, { severity });
+        break;
+      }
+      case '--config': case '-c': options.config = value(); break;
+      case '--stdin': options.stdin = true; break;
+      case '--stdin-filename': options.stdinFilename = value(); break;
+      case '--list-rules': options.listRules = true; break;
+      case '--version': case '-v': options.version = true; break;
+      case '--help': case '-h': options.help = true; break;
+      case '--lsp': case '--stdio': options.lsp = true; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}" (see --help)`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.stdin && options.fix) throw new UsageError('--fix cannot be combined with --stdin: there is no file to write');
+  if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (options.stdin && options.paths.length > 0) throw new UsageError('--stdin cannot be combined with paths');
+  return options;
+}
+
+function nonNegativeInteger(flag: string, raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${flag} takes a whole number, got "${raw}"`);
+  return Number(raw);
+}

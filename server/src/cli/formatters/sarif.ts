@@ -1,0 +1,49 @@
+// SARIF 2.1.0 output: one reportingDescriptor per rule (with helpUri) and results pointing at them by index.
+import { docsUrl, type Rule } from '../../engine/define-rule';
+import type { FileReport } from '../report';
+
+const LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
+
+/** Formats reports as a SARIF 2.1.0 log. `rules` is the full registry (descriptors for every rule). */
+export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], version: string, rootUri: string): string {
+  const descriptors: object[] = rules.map((rule) => ({
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.description },
+    helpUri: docsUrl(rule.id),
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { fixable: rule.fixable, hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds] },
+  }));
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results: object[] = [];
+  for (const report of reports) {
+    for (const p of report.problems) {
+      if (!index.has(p.ruleId)) {
+        index.set(p.ruleId, descriptors.length);
+        descriptors.push({ id: p.ruleId, name: p.ruleId, shortDescription: { text: `edgelint ${p.ruleId}: the file could not be fully analysed.` } });
+      }
+      results.push({
+        ruleId: p.ruleId,
+        ruleIndex: index.get(p.ruleId),
+        level: LEVEL[p.severity],
+        message: { text: p.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(report.relativePath), uriBaseId: '%SRCROOT%' },
+            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+          },
+        }],
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'edgelint', version, semanticVersion: version, informationUri: 'https://github.com/edgelint/edgelint', rules: descriptors } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2);
+}

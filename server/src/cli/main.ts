@@ -1,0 +1,162 @@
+// The CLI as a function: argv and IO in, exit code out (0 clean, 1 errors/too many warnings, 2 usage/config/internal).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { minimatch } from 'minimatch';
+import { createProject, fixText, lintText, type ResolvedConfig } from '../api';
+import { parseConfig } from '../engine/config';
+import { docsUrl } from '../engine/define-rule';
+import { LineIndex } from '../engine/line-index';
+import { FILE_ERROR, type Problem } from '../engine/types';
+import { allRules, ruleIds } from '../rules';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { discoverFiles } from './discover';
+import { formatGithub } from './formatters/github';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import { encode, readSource } from './read-source';
+import { positioned, tally, type FileReport } from './report';
+import { VERSION } from './version';
+
+/** What the CLI may touch besides the file system. */
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+/** Runs the CLI and returns its exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv, ruleIds);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`edgelint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    if (options.help) return print(io, `${HELP}\n`);
+    if (options.version) return print(io, `${VERSION}\n`);
+    if (options.listRules) return print(io, listRules(options.format === 'json'));
+    if (options.lsp) {
+      const { runStdio } = await import('../lsp/stdio');
+      runStdio();
+      return await new Promise<number>(() => undefined);
+    }
+    return await lint(options, io);
+  } catch (error) {
+    io.stderr(`edgelint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout(text);
+  return 0;
+}
+
+function listRules(json: boolean): string {
+  const rows = allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, fixable: r.fixable, hasSuggestions: r.hasSuggestions, description: r.description, docs: docsUrl(r.id) }));
+  if (json) return `${JSON.stringify(rows, null, 2)}\n`;
+  const width = Math.max(...rows.map((r) => r.id.length));
+  return `${rows.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(5)}  ${r.fixable ? 'fixable' : '       '}  ${r.docs}`).join('\n')}\n`;
+}
+
+async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), io) : undefined;
+  if (forced === null) return 2;
+  const project = createProject({ readFile: (path) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } } }, forced);
+  const settings = { overrides: options.rules };
+  const reports: FileReport[] = [];
+  const report = (path: string, text: string, problems: Problem[]) =>
+    reports.push({ path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text });
+
+  if (options.stdin) {
+    const path = resolve(io.cwd, options.stdinFilename ?? 'stdin.ts');
+    const text = await io.readStdin();
+    report(path, text, lintText(project, path, text, settings).problems);
+  } else {
+    const { files, errors, missing } = discoverFiles(options.paths.length ? options.paths : ['.'], io.cwd);
+    if (missing.length) {
+      io.stderr(`edgelint: no such file or folder: ${missing.join(', ')}\n`);
+      return 2;
+    }
+    for (const error of errors) report(error.path, '', [{ ruleId: FILE_ERROR, severity: 'error', message: error.message, start: 0, end: 0, fatal: true }]);
+    for (const path of files) {
+      const configError = badConfig(project.configFor(path));
+      if (configError) {
+        io.stderr(`edgelint: ${configError}\n`);
+        return 2;
+      }
+      if (isIgnoredByConfig(project.configFor(path), path, io.cwd)) continue;
+      const source = readSource(path, options.maxFileSize);
+      if (!source.ok) {
+        report(path, '', [source.problem]);
+        continue;
+      }
+      let text = source.text;
+      let problems: Problem[];
+      if (options.fix) {
+        const fixed = fixText(project, path, text, settings);
+        if (fixed.text !== text) writeFileSync(path, encode(fixed.text, source.bom));
+        text = fixed.text;
+        problems = lintText(project, path, text, settings).problems;
+      } else problems = lintText(project, path, text, settings).problems;
+      report(path, text, problems);
+    }
+  }
+  io.stdout(format(options, reports, io.cwd));
+  const t = tally(reports);
+  return t.errors > 0 || (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) ? 1 : 0;
+}
+
+function format(options: CliOptions, reports: FileReport[], cwd: string): string {
+  switch (options.format) {
+    case 'json': return `${formatJson(reports)}\n`;
+    case 'sarif': return `${formatSarif(reports.filter((r) => r.problems.length > 0), allRules, VERSION, `${pathToFileURL(cwd).href}/`)}\n`;
+    case 'github': return formatGithub(reports);
+    default: return formatStylish(reports);
+  }
+}
+
+function loadForcedConfig(path: string, io: CliIo): ResolvedConfig | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    io.stderr(`edgelint: cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    return null;
+  }
+  const resolved = { ...parseConfig(text, ruleIds, path.endsWith('package.json')), path };
+  const problem = badConfig(resolved);
+  if (problem) {
+    io.stderr(`edgelint: ${problem}\n`);
+    return null;
+  }
+  return resolved;
+}
+
+/** A config with a fatal problem stops the run (exit 2) with the position of the first problem. */
+function badConfig(resolved: ResolvedConfig): string | undefined {
+  const fatal = resolved.problems.find((p) => p.fatal);
+  if (!fatal || !resolved.path) return undefined;
+  let text = '';
+  try { text = readFileSync(resolved.path, 'utf8'); } catch { /* position falls back to 1:1 */ }
+  const at = new LineIndex(text).position(fatal.start);
+  return `invalid config ${resolved.path}:${at.line + 1}:${at.character + 1}: ${fatal.message}`;
+}
+
+function isIgnoredByConfig(resolved: ResolvedConfig, path: string, cwd: string): boolean {
+  if (resolved.config.ignores.length === 0) return false;
+  const base = resolved.path ? resolve(resolved.path, '..') : cwd;
+  return matchesAny(relative(base, path).split(sep).join('/'), resolved.config.ignores);
+}
+
+function matchesAny(rel: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
+}
