@@ -1,0 +1,59 @@
+// The benchmark (npm run bench): edgelint against TypeScript parsing, measured in the same run, printed as ratios.
+// 1. repo lint: lint a synthetic repo vs. ts.createSourceFile of every file (pre-parse filters should win).
+// 2. keystroke: re-lint one large file after a one-character edit vs. ts.updateSourceFile (incremental reparse).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { createProject, lintText } from '../server/src/api';
+import { generateRepo, largeWorker } from './generate';
+
+const WORK = join(__dirname, '.work', 'repo');
+const FILES = Number(process.env.BENCH_FILES ?? 3000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(fn: () => void, rounds = ROUNDS): number {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(samples);
+}
+
+const paths = generateRepo(WORK, FILES, 20);
+const texts = paths.map((p) => readFileSync(p, 'utf8'));
+const bytes = texts.reduce((n, t) => n + t.length, 0);
+console.log(`repo: ${paths.length} files, ${(bytes / 1e6).toFixed(1)} MB, 1 in 20 with caching code; median of ${ROUNDS} rounds`);
+
+time(() => texts.forEach((t, i) => ts.createSourceFile(paths[i]!, t, ts.ScriptTarget.Latest, true)), 1);
+const parseMs = time(() => texts.forEach((t, i) => ts.createSourceFile(paths[i]!, t, ts.ScriptTarget.Latest, true)));
+let problems = 0;
+const lintMs = time(() => {
+  const project = createProject({ readFile: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } } });
+  problems = 0;
+  texts.forEach((t, i) => { problems += lintText(project, paths[i]!, t).problems.length; });
+});
+console.log(`1. repo     TypeScript parse only: ${parseMs.toFixed(0)} ms | edgelint full lint: ${lintMs.toFixed(0)} ms (${problems} problems) | ratio edgelint/parse = ${(lintMs / parseMs).toFixed(2)}`);
+
+const big = largeWorker(3000);
+const path = join(WORK, 'src', 'big.ts');
+const project = createProject({ readFile: () => undefined });
+let source = ts.createSourceFile(path, big, ts.ScriptTarget.Latest, true);
+let text = big;
+const edit = (t: string) => { const at = t.length - 2; return t.slice(0, at) + ' ' + t.slice(at); };
+const incrementalMs = time(() => {
+  const next = edit(text);
+  source = ts.updateSourceFile(source, next, { span: { start: next.length - 2, length: 0 }, newLength: 1 });
+  text = next;
+}, 21);
+let edited = big;
+const relintMs = time(() => { edited = edit(edited); lintText(project, path, edited); }, 21);
+console.log(`2. keystroke (${big.split('\n').length} lines) TypeScript incremental reparse: ${incrementalMs.toFixed(2)} ms | edgelint re-lint: ${relintMs.toFixed(2)} ms | ratio = ${(relintMs / incrementalMs).toFixed(2)}`);
+const heap = process.memoryUsage().heapUsed / 1e6;
+console.log(`memory: heap used after the runs ${heap.toFixed(0)} MB`);
