@@ -36,7 +36,7 @@ describe('fixer', () => {
     assert.deepEqual(applyFixes('abcdef', fixes), { text: 'AAAdef', applied: 1 });
   });
   it('re-lints until stable and stops after 10 passes', () => {
-    const grow = (text: string): Problem[] => [{ ...problem('r', 0), fix: { title: 'grow', edits: [{ start: 0, end: 0, text: 'x' }] } }];
+    const grow = (): Problem[] => [{ ...problem('r', 0), fix: { title: 'grow', edits: [{ start: 0, end: 0, text: 'x' }] } }];
     const result = fixUntilStable('', grow);
     assert.equal(result.passes, 10);
     assert.equal(result.text, 'x'.repeat(10));
