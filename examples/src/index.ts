@@ -41,6 +41,11 @@ export default {
       return res;
     }
 
+    if (url.pathname.startsWith('/api/rates')) {
+      // Public exchange rates from the origin, cached at the edge for five minutes (no user headers forwarded).
+      return fetch('https://origin.example.com/rates', { cf: { cacheTtl: 300, cacheEverything: true } });
+    }
+
     return new Response('Hello', { headers: { 'Cache-Control': 'no-store, max-age=600' } });
   },
 

@@ -1,12 +1,40 @@
 // The explicit, sorted rule registry. A meta-test keeps it in sync with rule files, docs, tests and the README table.
 import type { Rule } from '../engine/define-rule';
+import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
+import cachePutUncacheable from './cache-api/cache-put-uncacheable';
+import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
+import ccDeltaSeconds from './cache-control/cc-delta-seconds';
+import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
+import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
+import headersSyntax from './headers/headers-syntax';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
+import kvCronWarming from './kv/kv-cron-warming';
+import kvDeployWarming from './kv/kv-deploy-warming';
+import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
+import kvHotKeyWrite from './kv/kv-hot-key-write';
+import kvTtlUnits from './kv/kv-ttl-units';
+import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-deprecated';
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  cachePutBodyReuse,
+  cachePutUncacheable,
+  ccConflictingDirectives,
+  ccDeltaSeconds,
+  ccDuplicateDirective,
+  ccStaleDisabled,
   ccSyntax,
+  headersSyntax,
   kvCachettlBelowMinimum,
+  kvCronWarming,
+  kvDeployWarming,
+  kvExpirationBelowMinimum,
+  kvHotKeyWrite,
+  kvTtlUnits,
+  wranglerCompatDateCache,
+  wranglerWorkersSitesDeprecated,
 ];
 
 /** Rule ids, for config validation. */

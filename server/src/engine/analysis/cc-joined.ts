@@ -102,7 +102,7 @@ function callPriors(call: ts.CallExpression, site: CacheControlSite, model: Work
   let priors: CacheControlSite[] = [];
   let reset = false;
   for (const earlier of model.calls) {
-    if (earlier.end > call.getStart(model.sf)) break;
+    if (earlier.end > call.getStart(model.sf)) continue;
     const method = calleeName(earlier);
     if (method !== 'set' && method !== 'append' && method !== 'delete' && method !== 'header') continue;
     const earlierPath = calleeObject(earlier) && accessPath(calleeObject(earlier)!);
@@ -144,11 +144,15 @@ function initialHeaders(target: ts.Expression, path: string[], model: WorkerMode
   return facts.headers;
 }
 
-/** True when `earlier` runs whenever `later` runs: its statement's block also contains `later` (no branch in between). */
+/** True when `earlier` runs whenever `later` runs: no branch around it, and its statement's block also contains `later`. */
 function dominates(earlier: ts.Node, later: ts.Node): boolean {
-  let statement: ts.Node = earlier;
-  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isCaseOrDefaultClause(statement.parent)) {
-    statement = statement.parent;
+  let node: ts.Node = earlier;
+  while (node.parent && !ts.isBlock(node.parent) && !ts.isSourceFile(node.parent) && !ts.isCaseOrDefaultClause(node.parent)) {
+    const parent = node.parent;
+    if (ts.isIfStatement(parent) || ts.isConditionalExpression(parent) || ts.isIterationStatement(parent, false) || ts.isTryStatement(parent)) return false;
+    if (ts.isBinaryExpression(parent) && parent.right === node && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken,
+      ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
+    node = parent;
   }
-  return !!statement.parent && contains(statement.parent, later);
+  return !!node.parent && contains(node.parent, later);
 }

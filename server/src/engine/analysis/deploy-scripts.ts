@@ -12,7 +12,8 @@ export interface DeployCommand {
   runsFile?: string;
 }
 
-const DEPLOY_SCRIPT = /^(pre|post)?(deploy|release|publish)(:.*)?$/;
+/** Script names that run at deploy time: `deploy`, `predeploy`, `postdeploy`, `release`, `publish:prod`… */
+export const DEPLOY_SCRIPT = /^(pre|post)?(deploy|release|publish)(:.*)?$/;
 
 /** True for `wrangler deploy`, `wrangler publish`, `npx wrangler deploy`, `wrangler pages deploy`. */
 export function isWranglerDeploy(command: ShellCommand): boolean {

@@ -12,6 +12,19 @@ export interface WorkflowStep {
   commands: ShellCommand[];
   start: number;
   end: number;
+  /** Position of the step in its job's `steps` (counting `uses:` steps too). */
+  index: number;
+}
+
+/** A `uses:` step (an action), e.g. `cloudflare/wrangler-action@v3`, with its scalar `with:` inputs. */
+export interface WorkflowActionStep {
+  job: string;
+  name?: string;
+  uses: string;
+  with: Record<string, string>;
+  index: number;
+  start: number;
+  end: number;
 }
 
 /** A parsed workflow. */
@@ -20,6 +33,10 @@ export interface WorkflowModel {
   steps: WorkflowStep[];
   /** Cron expressions from `on.schedule`. */
   schedules: string[];
+  /** `uses:` steps, in file order. */
+  actions: WorkflowActionStep[];
+  /** Each job's `needs:` (job names it waits for). */
+  needs: Record<string, string[]>;
 }
 
 /** Parses a workflow file. Never throws. */
@@ -28,8 +45,10 @@ export function parseWorkflow(text: string): WorkflowModel {
   const errors = doc.errors.map((e) => ({ message: `Invalid YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }));
   const steps: WorkflowStep[] = [];
   const schedules: string[] = [];
+  const actions: WorkflowActionStep[] = [];
+  const needs: Record<string, string[]> = {};
   const root = doc.contents;
-  if (!isMap(root)) return { errors, steps, schedules };
+  if (!isMap(root)) return { errors, steps, schedules, actions, needs };
   const on = root.get('on', true) ?? root.get(true as unknown as string, true);
   if (isMap(on)) {
     const schedule = on.get('schedule', true);
@@ -39,19 +58,29 @@ export function parseWorkflow(text: string): WorkflowModel {
   if (isMap(jobs)) {
     for (const jobPair of jobs.items) {
       const job = String(isScalar(jobPair.key) ? jobPair.key.value : jobPair.key);
+      const jobNeeds = isMap(jobPair.value) ? jobPair.value.get('needs', true) : undefined;
+      needs[job] = isSeq(jobNeeds) ? jobNeeds.items.map((n) => String(isScalar(n) ? n.value : n)) : isScalar(jobNeeds) ? [String(jobNeeds.value)] : [];
       const jobSteps = isMap(jobPair.value) ? jobPair.value.get('steps', true) : undefined;
       if (!isSeq(jobSteps)) continue;
-      for (const step of jobSteps.items) {
-        if (!isMap(step)) continue;
-        const run = step.get('run', true);
-        if (!isScalar(run) || typeof run.value !== 'string') continue;
-        const [start, , end] = (run as YamlNode).range ?? [0, 0, 0];
+      jobSteps.items.forEach((step, index) => {
+        if (!isMap(step)) return;
         const name = step.get('name');
-        steps.push({ job, name: typeof name === 'string' ? name : undefined, run: run.value, commands: commandsOf(text, run.value, start, end), start, end });
-      }
+        const uses = step.get('uses');
+        if (typeof uses === 'string') {
+          const inputs = step.get('with', true);
+          const withValues: Record<string, string> = {};
+          if (isMap(inputs)) for (const pair of inputs.items) if (isScalar(pair.key) && isScalar(pair.value)) withValues[String(pair.key.value)] = String(pair.value.value);
+          const [start, , end] = (step as YamlNode).range ?? [0, 0, 0];
+          actions.push({ job, name: typeof name === 'string' ? name : undefined, uses, with: withValues, index, start, end });
+        }
+        const run = step.get('run', true);
+        if (!isScalar(run) || typeof run.value !== 'string') return;
+        const [start, , end] = (run as YamlNode).range ?? [0, 0, 0];
+        steps.push({ job, name: typeof name === 'string' ? name : undefined, run: run.value, commands: commandsOf(text, run.value, start, end), start, end, index });
+      });
     }
   }
-  return { errors, steps, schedules };
+  return { errors, steps, schedules, actions, needs };
 }
 
 function commandsOf(text: string, run: string, start: number, end: number): ShellCommand[] {

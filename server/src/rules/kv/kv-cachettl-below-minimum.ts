@@ -1,8 +1,9 @@
 // kv-cachettl-below-minimum: KV get()/getWithMetadata() with a cacheTtl under the runtime minimum (30 s), which throws.
-import { kvCalls } from '../../engine/analysis/kv';
+import { kvTtlOptions, numberCandidates, valueEdit } from '../../engine/analysis/kv-ttl';
 import { defineRule } from '../../engine/define-rule';
-import { removePropertyEdit, replaceFix } from '../../engine/edits';
-import { ts } from '../../engine/parse/worker';
+import { removePropertyEdit } from '../../engine/edits';
+import { ts, unwrap } from '../../engine/parse/worker';
+import type { Fix, TextEdit } from '../../engine/types';
 
 export default defineRule<{ minimum: number }>({
   id: 'kv-cachettl-below-minimum',
@@ -18,24 +19,35 @@ export default defineRule<{ minimum: number }>({
   mayApply: (text) => text.includes('cacheTtl'),
   check(context) {
     const model = context.worker();
-    const minimum = Number(context.options.minimum) || 30;
-    for (const kv of kvCalls(model, context.facts)) {
-      if ((kv.method !== 'get' && kv.method !== 'getWithMetadata') || !kv.options) continue;
-      const options = model.resolver.resolveObject(kv.options);
-      if (!options) continue;
-      const entry = model.resolver.objectEntries(options).filter((e) => e.key === 'cacheTtl').pop();
-      if (!entry) continue;
-      const value = model.resolver.resolveNumber(entry.value);
-      if (value === undefined || value >= minimum) continue;
-      const start = entry.value.getStart(model.sf);
-      const suggestions = [replaceFix(`Use cacheTtl: ${minimum}`, start, entry.value.end, String(minimum))];
-      if (ts.isPropertyAssignment(entry.property) && entry.property.parent === options) {
-        suggestions.push({ title: 'Remove cacheTtl (KV\'s default is 60 s)', edits: [removePropertyEdit(entry.property, model.sf)] });
+    const configured = Number(context.options.minimum);
+    // domain.md A2: 30 s since 2026-01-30 (60 s before); the option lets older runtimes keep 60.
+    const minimum = Number.isFinite(configured) && configured > 0 ? configured : 30;
+    for (const { kv, name, entry } of kvTtlOptions(model, context.facts)) {
+      if (name !== 'cacheTtl') continue;
+      for (const { value, node } of numberCandidates(entry.value, model)) {
+        if (value >= minimum) continue;
+        const suggestions: Fix[] = [{ title: `Use cacheTtl: ${minimum}`, edits: [valueEdit(entry, node, String(minimum), model.sf)] }];
+        // Removing the option is only offered when it removes this value (not one branch of a conditional).
+        const whole = node === entry.value;
+        if (whole && (ts.isPropertyAssignment(entry.property) || ts.isShorthandPropertyAssignment(entry.property))) {
+          suggestions.push({ title: 'Remove cacheTtl (KV\'s default is 60 s)', edits: [removeOptionEdit(kv.call, kv.options, entry.property, model.sf)] });
+        }
+        context.report({
+          start: node.getStart(model.sf), end: node.end, messageId: 'belowMinimum',
+          data: { value, binding: kv.binding, method: kv.method, minimum }, suggestions,
+        });
       }
-      context.report({
-        start, end: entry.value.end, messageId: 'belowMinimum',
-        data: { value, binding: kv.binding, method: kv.method, minimum }, suggestions,
-      });
     }
   },
 });
+
+/** Removes the property; when it is the only one of an inline options literal, removes the whole argument instead. */
+function removeOptionEdit(call: ts.CallExpression, options: ts.Expression | undefined, property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): TextEdit {
+  const literal = property.parent;
+  const index = options ? call.arguments.indexOf(options) : -1;
+  if (options && unwrap(options) === literal && ts.isObjectLiteralExpression(literal) && literal.properties.length === 1 && index > 0
+    && index === call.arguments.length - 1) {
+    return { start: call.arguments[index - 1]!.end, end: options.end, text: '' };
+  }
+  return removePropertyEdit(property, sf);
+}

@@ -1,0 +1,54 @@
+// intent: does a name, comment, file name or shell word say "warm / prime / preload / prefill / pre-populate / hot / popular / top-N"?
+// Why: deploy-time KV writes are mostly seeding source data (domain.md §F); only words like these separate warming from seeding.
+
+/** Words split from identifiers, file names, comments and shell words (`popularPages` -> popular, pages; `TOP_10` -> top, 10). */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+const VERB = /^(pre)?(warm(s|ed|ing|er|up)?|prime[sd]?|priming|preload(s|ed|ing)?|prefill(s|ed|ing)?|prepopulat(e|es|ed|ing))$/;
+const ADJECTIVE = /^(hot|hottest|popular)$/;
+const CACHE_WORD = /^(cache[sd]?|caching|kv)$/;
+
+/** The intent phrase in a text (`warm`, `pre-populate`, `top-N`, `popular`…), or undefined. */
+export function intentWord(text: string): string | undefined {
+  const words = splitWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (VERB.test(word) || ADJECTIVE.test(word)) return word;
+    if (word === 'pre' && next && /^(populat|warm|load|fill)/.test(next)) return `pre-${next}`;
+    if (word === 'top' && next && /^(\d+|n|k)$/.test(next)) return `top-${next}`;
+  }
+  return undefined;
+}
+
+/**
+ * True for names that say "warm the cache": a warming verb next to a cache/KV word in either order
+ * (`warmCache`, `primeKV`, `/admin/kv-preload`, `cache-warmer`), or, with `bareWarm`, any form of "warm" alone
+ * (`warm`, `warm:pages`), which in a package script name means nothing else.
+ */
+export function namesCacheWarming(name: string, bareWarm = false): boolean {
+  const words = splitWords(name);
+  const verbAt = words.findIndex((w, i) => VERB.test(w) || (w === 'pre' && /^(populat|warm|load|fill)/.test(words[i + 1] ?? '')));
+  if (verbAt < 0) return false;
+  if (bareWarm && /warm/.test(words[verbAt]! + (words[verbAt + 1] ?? ''))) return true;
+  return words.some((w) => CACHE_WORD.test(w));
+}
+
+/** Shortens a quoted piece of evidence for messages. */
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** A piece of evidence quoted for a message: shortened, with double quotes turned into single ones. */
+export function quote(text: string, max = 60): string {
+  return `"${excerpt(text, max).replace(/"/g, "'")}"`;
+}

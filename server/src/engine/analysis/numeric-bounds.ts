@@ -1,0 +1,212 @@
+// Can a non-constant number be below a bound? Parameter defaults, numeric-literal union types, `??`/`||` fallbacks, and
+// whether the code clamps or guards the value (Math.max, comparisons, reassignment), so clamped code stays clean.
+import { accessPath, calleeName, ts, unwrap, type WorkerModel } from '../parse/worker';
+
+/** Why a value can be below the bound. */
+export interface LowValue {
+  /** The smallest value below the bound that the code allows. */
+  value: number;
+  /** Short explanation for messages, e.g. "parameter ttl defaults to 10". */
+  reason: string;
+}
+
+type Declaration = ts.ParameterDeclaration | ts.BindingElement | ts.VariableDeclaration;
+
+/**
+ * A value below `bound` that an unclamped pass-through expression can take (domain.md §F: `{ expirationTtl: ttl }` with a
+ * default or a union type below 60), or undefined when nothing says so or the code clamps/guards it.
+ */
+export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel, depth = 0): LowValue | undefined {
+  if (depth > 4) return undefined;
+  const node = unwrap(expr);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const fallback = model.resolver.resolveNumber(node.right);
+    if (fallback !== undefined && fallback < bound && !guarded(node.left, bound, model)) {
+      return { value: fallback, reason: `the fallback in ${node.getText(model.sf)}` };
+    }
+    return fallback === undefined ? undefined : lowValue(node.left, bound, model, depth + 1);
+  }
+  const path = accessPath(node);
+  if (!path || path[0] === 'this' || guarded(node, bound, model)) return undefined;
+  const subject = path.join('.');
+  if (path.length === 1) {
+    const decl = declarationOf(node as ts.Identifier);
+    if (!decl) return undefined;
+    const fallback = decl.initializer;
+    const kind = isParameterLike(decl) ? 'parameter' : 'variable';
+    if (fallback && !ts.isVariableDeclaration(decl)) {
+      const value = model.resolver.resolveNumber(fallback);
+      if (value !== undefined && value < bound) return { value, reason: `${kind} ${subject} defaults to ${value}` };
+    }
+    if (ts.isVariableDeclaration(decl) && fallback && ts.isIdentifier(decl.name)) {
+      // `let ttl = 10` that is never reassigned (reassignment counts as a guard above).
+      const value = model.resolver.resolveNumber(fallback);
+      if (value !== undefined && value < bound) return { value, reason: `${subject} starts as ${value} and is never clamped` };
+      const inner = lowValue(fallback, bound, model, depth + 1);
+      if (inner) return inner;
+    }
+  }
+  const type = declaredType(node, model.sf, 0);
+  const literals = type ? literalNumbers(type, model.sf, 0) : undefined;
+  const low = literals?.filter((n) => n < bound).sort((a, b) => a - b)[0];
+  if (low === undefined) return undefined;
+  const spelled = ts.isTypeReferenceNode(type!) ? `${type!.getText(model.sf)} (${literals!.join(' | ')})` : type!.getText(model.sf);
+  return { value: low, reason: `its type ${spelled} allows ${low}` };
+}
+
+/**
+ * True when the function that declares the value compares it with the bound (or an unknown value), clamps it with
+ * `Math.max(bound, …)`, passes it to a clamp/validate helper, or reassigns it. `ttl > 0` is not a guard against 10.
+ */
+export function guarded(expr: ts.Expression, bound: number, model: WorkerModel): boolean {
+  const path = accessPath(expr);
+  if (!path) return false;
+  const subject = path.join('.');
+  const root = rootIdentifier(expr);
+  const decl = root ? declarationOf(root) : undefined;
+  const scope = decl ? scopeOf(decl) : model.sf;
+  const same = (e: ts.Expression): boolean => accessPath(e)?.join('.') === subject;
+  const mentions = (n: ts.Node): boolean => (ts.isExpression(n) && same(n)) || !!ts.forEachChild(n, (c) => mentions(c) || undefined);
+  // A limit that can be the bound: unknown, or a constant at least bound - 1 (`ttl <= 59`).
+  const limit = (e: ts.Expression): boolean => {
+    const value = model.resolver.resolveNumber(e);
+    return value === undefined || value >= bound - 1;
+  };
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      if (op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanToken
+        || op === ts.SyntaxKind.GreaterThanEqualsToken) {
+        if ((same(n.left) && limit(n.right)) || (same(n.right) && limit(n.left))) return true;
+      }
+      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && same(n.left)) return true;
+    }
+    if (ts.isCallExpression(n) && n.arguments.some(mentions)) {
+      const name = calleeName(n) ?? '';
+      if (/clamp|normali[sz]e|sanitize|valid/i.test(name)) return true;
+      if (name === 'max' && n.arguments.some((a) => !mentions(a) && limit(a))) return true;
+    }
+    return !!ts.forEachChild(n, (c) => visit(c) || undefined);
+  };
+  return visit(scope);
+}
+
+/** `a.b.c` → `a`; a bare identifier is its own root. */
+function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+  let current = unwrap(node);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
+  return ts.isIdentifier(current) ? current : undefined;
+}
+
+/** The innermost parameter, binding element or variable declaring `id` (by name, walking the enclosing scopes). */
+export function declarationOf(id: ts.Identifier): Declaration | undefined {
+  const fromName = (name: ts.BindingName, decl: Declaration): Declaration | undefined => {
+    if (ts.isIdentifier(name)) return name.text === id.text && name !== id ? decl : undefined;
+    for (const element of name.elements) {
+      if (ts.isBindingElement(element)) {
+        const found = ts.isIdentifier(element.name) ? (element.name.text === id.text ? element : undefined) : fromName(element.name, decl);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  for (let current: ts.Node | undefined = id.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      for (const param of current.parameters) {
+        const found = fromName(param.name, param);
+        if (found) return found;
+      }
+    }
+    const statements = ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) ? current.statements : [];
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const decl of statement.declarationList.declarations) {
+        const found = fromName(decl.name, decl);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isParameterLike(decl: Declaration): boolean {
+  let current: ts.Node = decl;
+  while (ts.isBindingElement(current) || ts.isObjectBindingPattern(current) || ts.isArrayBindingPattern(current)) current = current.parent;
+  return ts.isParameter(current);
+}
+
+function scopeOf(decl: Declaration): ts.Node {
+  for (let current: ts.Node | undefined = decl.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  }
+  return decl.getSourceFile();
+}
+
+/** The written type of an identifier or member chain (`opts.ttl` → the `ttl` member of `opts`'s declared type). */
+function declaredType(node: ts.Expression, sf: ts.SourceFile, depth: number): ts.TypeNode | undefined {
+  if (depth > 6) return undefined;
+  if (ts.isIdentifier(node)) {
+    const decl = declarationOf(node);
+    if (!decl) return undefined;
+    if (!ts.isBindingElement(decl)) return decl.type;
+    // `{ ttl }: Options` → the `ttl` member of Options.
+    const holder = decl.parent.parent;
+    const key = decl.propertyName && ts.isIdentifier(decl.propertyName) ? decl.propertyName.text : (decl.name as ts.Identifier).text;
+    return (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.type ? memberType(holder.type, key, sf, depth + 1) : undefined;
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = declaredType(unwrap(node.expression), sf, depth + 1);
+    return base ? memberType(base, node.name.text, sf, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function memberType(type: ts.TypeNode, name: string, sf: ts.SourceFile, depth: number): ts.TypeNode | undefined {
+  if (depth > 6) return undefined;
+  const members = membersOf(type, sf, depth);
+  const member = members?.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && !!m.name && ts.isIdentifier(m.name) && m.name.text === name);
+  return member?.type;
+}
+
+function membersOf(type: ts.TypeNode, sf: ts.SourceFile, depth: number): readonly ts.TypeElement[] | undefined {
+  if (ts.isTypeLiteralNode(type)) return type.members;
+  if (ts.isParenthesizedTypeNode(type)) return membersOf(type.type, sf, depth + 1);
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    for (const statement of sf.statements) {
+      const declaration = ts.isExportDeclaration(statement) ? undefined : statement;
+      if (declaration && ts.isInterfaceDeclaration(declaration) && declaration.name.text === name) return declaration.members;
+      if (declaration && ts.isTypeAliasDeclaration(declaration) && declaration.name.text === name && depth < 6) return membersOf(declaration.type, sf, depth + 1);
+    }
+  }
+  return undefined;
+}
+
+/** The numbers of a union of numeric literal types (`10 | 60 | undefined`), through same-file type aliases; else undefined. */
+export function literalNumbers(type: ts.TypeNode, sf: ts.SourceFile, depth: number): number[] | undefined {
+  if (depth > 6) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return literalNumbers(type.type, sf, depth + 1);
+  if (ts.isLiteralTypeNode(type)) {
+    const literal = type.literal;
+    if (ts.isNumericLiteral(literal)) return [Number(literal.text.replace(/_/g, ''))];
+    if (ts.isPrefixUnaryExpression(literal) && literal.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(literal.operand)) return [-Number(literal.operand.text)];
+    if (literal.kind === ts.SyntaxKind.NullKeyword) return [];
+    return undefined;
+  }
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword) return [];
+  if (ts.isUnionTypeNode(type)) {
+    const all: number[] = [];
+    for (const member of type.types) {
+      const numbers = literalNumbers(member, sf, depth + 1);
+      if (!numbers) return undefined;
+      all.push(...numbers);
+    }
+    return all.length > 0 ? all : undefined;
+  }
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    const alias = sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+    return alias ? literalNumbers(alias.type, sf, depth + 1) : undefined;
+  }
+  return undefined;
+}

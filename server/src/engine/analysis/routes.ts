@@ -1,0 +1,76 @@
+// Finds router route handlers (Hono, itty-router and other `app.get('/path', handler)` routers): functions a request runs.
+import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+
+/** One handler function registered on a router. */
+export interface RouteHandler {
+  fn: ts.FunctionLikeDeclaration;
+  /** The registering call, e.g. `app.get('/x', …)`. */
+  call: ts.CallExpression;
+  /** Lower-cased router method: get, post, put, patch, delete, all, use, on, head, options. */
+  method: string;
+  /** The route path when it is a constant (`'/x'`, `'*'`), else undefined. */
+  path?: string;
+  /** For messages: `app.get('/x')`, `router.all('*')`, `app.use()`. */
+  via: string;
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'on', 'head', 'options']);
+/** Constructors and factories of routers (Hono, itty-router v4/v5). */
+const ROUTER_FACTORIES = new Set(['Hono', 'OpenAPIHono', 'Router', 'AutoRouter', 'IttyRouter']);
+/** Conventional names of an undeclared/injected router variable (tests, snippets, `export const app`). */
+const ROUTER_NAMES = /^(app|api|router|hono|routes?|server)$/i;
+
+const memo = new WeakMap<WorkerModel, RouteHandler[]>();
+
+/** All route handlers registered in a file (computed once per parsed file). */
+export function routeHandlers(model: WorkerModel): RouteHandler[] {
+  const cached = memo.get(model);
+  if (cached) return cached;
+  const result: RouteHandler[] = [];
+  for (const call of model.calls) {
+    const method = calleeName(call)?.toLowerCase();
+    const receiver = calleeObject(call);
+    if (!method || !METHODS.has(method) || !receiver || !isRouter(model, receiver, 0)) continue;
+    const args = call.arguments;
+    const pathArg = method === 'on' ? args[1] : args[0];
+    const path = pathArg ? model.resolver.resolveString(pathArg)?.value : undefined;
+    // A route registration starts with a path ('/x', '*'); `use` may also take the middleware alone.
+    if (method !== 'use' && (path === undefined || !/^[/*]/.test(path))) continue;
+    const name = ts.isIdentifier(unwrap(receiver)) ? (unwrap(receiver) as ts.Identifier).text : 'router';
+    const via = `${name}.${method}(${path !== undefined ? `'${path}'` : ''})`;
+    for (const arg of args) {
+      const fn = handlerFunction(model, arg);
+      if (fn) result.push({ fn, call, method, path, via });
+    }
+  }
+  memo.set(model, result);
+  return result;
+}
+
+function handlerFunction(model: WorkerModel, arg: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  const node = unwrap(arg);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  if (!ts.isIdentifier(node)) return undefined;
+  const decl = model.sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === node.text && !!s.body);
+  if (decl) return decl;
+  const init = model.resolver.constInitializer(node);
+  const fn = init && unwrap(init);
+  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+}
+
+/** True when an expression is a router: built by a router factory, a chained route call, or a conventionally named variable. */
+function isRouter(model: WorkerModel, expr: ts.Expression, depth: number): boolean {
+  if (depth > 4) return false;
+  const node = unwrap(expr);
+  if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+    const name = calleeName(node);
+    if (name && ROUTER_FACTORIES.has(name)) return true;
+    // `app.get(...).post(...)` and `new Hono().basePath('/api')` chain on a router.
+    const object = ts.isCallExpression(node) ? calleeObject(node) : undefined;
+    return !!object && !!name && (METHODS.has(name.toLowerCase()) || name === 'basePath' || name === 'route') && isRouter(model, object, depth + 1);
+  }
+  if (!ts.isIdentifier(node)) return false;
+  const init = model.resolver.initializer(node);
+  if (init) return isRouter(model, init, depth + 1);
+  return ROUTER_NAMES.test(node.text);
+}

@@ -1,0 +1,103 @@
+// cache-put-uncacheable: cache.put() of a request/response the Cache API refuses: it throws (non-GET, 206, Vary: *) or silently stores nothing (Set-Cookie, no-store…).
+import { cacheCalls } from '../../engine/analysis/cache-api';
+import { lastHeader, responseAt } from '../../engine/analysis/put-response';
+import { requestMethod } from '../../engine/analysis/request-method';
+import type { KnownHeader } from '../../engine/analysis/responses';
+import { defineRule } from '../../engine/define-rule';
+import { parseCacheControl, type ParsedCacheControl } from '../../engine/parse/cache-control';
+import { mapRange } from '../../engine/parse/constants';
+import { ts, unwrap } from '../../engine/parse/worker';
+import type { Fix } from '../../engine/types';
+
+const CDN_HEADERS = ['cdn-cache-control', 'cloudflare-cdn-cache-control'];
+
+export default defineRule({
+  id: 'cache-put-uncacheable',
+  description: 'cache.put() throws for non-GET requests, status 206 and Vary: *, and silently stores nothing for Set-Cookie or no-store/private/no-cache/max-age=0 responses.',
+  defaultSeverity: 'error',
+  fixable: false,
+  hasSuggestions: true,
+  kinds: ['worker'],
+  defaultOptions: {},
+  messages: {
+    nonGetRequest: 'cache.put() throws for a {{method}} request ({{how}} at line {{line}}): the Cache API only stores GET requests. Use a GET cache key such as new Request(url).',
+    partialContent: 'cache.put() throws for this response: its status is 206 (set at line {{line}}). Cache the full 200 response instead of a partial one.',
+    varyStar: "cache.put() throws for this response: it has 'Vary: {{value}}' (set at line {{line}}). Remove '*' and list the request headers the response varies on.",
+    setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}) and such responses are never cached. Add private="Set-Cookie" to its Cache-Control, or delete Set-Cookie from the copy you put.',
+    notStored: "cache.put() silently stores nothing: the response's Cache-Control '{{value}}' (set at line {{line}}) has {{directive}}. Remove it, or do not put this response in the cache.",
+  },
+  mayApply: (text) => text.includes('caches') && text.includes('put'),
+  check(context) {
+    const model = context.worker();
+    const { sf } = model;
+    const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    for (const put of cacheCalls(model)) {
+      if (put.method !== 'put') continue;
+      if (put.request) {
+        const known = requestMethod(model, put.request, put.call);
+        if (known) {
+          const key = getKey(put.request, sf);
+          context.report({
+            start: put.request.getStart(sf), end: put.request.end, messageId: 'nonGetRequest',
+            data: { method: known.method, how: known.how, line: lineOf(known.node) },
+            suggestions: key ? [{ title: `Use a GET cache key: ${key}`, edits: [{ start: put.request.getStart(sf), end: put.request.end, text: key }] }] : [],
+          });
+        }
+      }
+      if (!put.response) continue;
+      const response = responseAt(model, put.response, put.call);
+      if (!response) continue;
+      const at = { start: put.response.getStart(sf), end: put.response.end };
+      if (response.status?.value === 206) context.report({ ...at, messageId: 'partialContent', data: { line: lineOf(response.status.node) } });
+      const vary = response.headers.find((h) => h.name === 'vary' && h.value?.value.split(',').some((v) => v.trim() === '*'));
+      if (vary) context.report({ ...at, messageId: 'varyStar', data: { value: vary.value!.value, line: lineOf(vary.node) } });
+      const cacheControls = ['cache-control', ...CDN_HEADERS].map((name) => lastHeader(response.headers, name)).filter((h): h is KnownHeader => !!h);
+      if (cacheControls.some((h) => !h.value)) continue;
+      const parsed = cacheControls.map((h) => parseCacheControl(h.value!.value));
+      const cc = lastHeader(response.headers, 'cache-control');
+      const blocking = cc && !cacheControls.some((h) => CDN_HEADERS.includes(h.name)) ? blockingDirective(parseCacheControl(cc.value!.value)) : undefined;
+      const cookie = lastHeader(response.headers, 'set-cookie');
+      if (cookie && !parsed.some(exemptsSetCookie)) {
+        const suggestion = cc && !blocking ? addPrivateSetCookie(cc, sf) : undefined;
+        context.report({ ...at, messageId: 'setCookie', severity: 'warn', data: { line: lineOf(cookie.node) }, suggestions: suggestion ? [suggestion] : [] });
+      }
+      if (blocking) context.report({ ...at, messageId: 'notStored', severity: 'warn', data: { value: cc!.value!.value, directive: blocking, line: lineOf(cc!.node) } });
+    }
+  },
+});
+
+/** The first directive that keeps a shared cache from storing the response (domain.md A4, A7). */
+function blockingDirective(parsed: ParsedCacheControl): string | undefined {
+  const has = (key: string) => parsed.directives.some((d) => d.key === key);
+  for (const d of parsed.directives) {
+    if (d.key === 'no-store') return "'no-store'";
+    if ((d.key === 'private' || d.key === 'no-cache') && d.value === undefined) return `an unqualified '${d.key}'`;
+    if (d.key === 'max-age' && d.value !== undefined && Number(d.value) === 0 && !has('s-maxage')) return "'max-age=0' without s-maxage";
+  }
+  return undefined;
+}
+
+/** `private="Set-Cookie"` or `no-cache="Set-Cookie"`: the cache stores the response without that header. */
+function exemptsSetCookie(parsed: ParsedCacheControl): boolean {
+  return parsed.directives.some((d) => (d.key === 'private' || d.key === 'no-cache') && d.value !== undefined
+    && d.value.split(',').some((field) => field.trim().toLowerCase() === 'set-cookie'));
+}
+
+/** Inserts `private="Set-Cookie", ` at the start of a literal Cache-Control value (quotes escaped for a "…" literal). */
+function addPrivateSetCookie(cc: KnownHeader, sf: ts.SourceFile): Fix | undefined {
+  if (!cc.value || cc.value.value.trim() === '') return undefined;
+  const range = mapRange(cc.value, 0, 0);
+  if (!range) return undefined;
+  const quote = sf.text[range.start - 1];
+  if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;
+  const text = quote === '"' ? 'private=\\"Set-Cookie\\", ' : 'private="Set-Cookie", ';
+  return { title: 'Add private="Set-Cookie" to Cache-Control (the cache stores the response without Set-Cookie)', edits: [{ start: range.start, end: range.start, text }] };
+}
+
+/** A GET cache key for the same URL: `new Request(url)` for an inline POST request, `new Request(x.url)` for a reference. */
+function getKey(request: ts.Expression, sf: ts.SourceFile): string | undefined {
+  const node = unwrap(request);
+  if (ts.isNewExpression(node) && node.arguments?.[0]) return `new Request(${node.arguments[0].getText(sf)})`;
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return `new Request(${node.getText(sf)}.url)`;
+  return undefined;
+}

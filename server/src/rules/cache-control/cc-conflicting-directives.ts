@@ -1,0 +1,66 @@
+// cc-conflicting-directives: Cache-Control directives that contradict each other (public+private, no-store+max-age, …).
+import { headerLabel, removeMemberEdit, siteRange } from '../../engine/analysis/cc-edits';
+import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/analysis/cc-joined';
+import { defineRule } from '../../engine/define-rule';
+import type { Fix } from '../../engine/types';
+
+/** Contradicting pairs (domain.md §E 12, B4) and the message explaining each. */
+const CONFLICTS: readonly [string, string, string][] = [
+  ['public', 'private', 'publicPrivate'],
+  ['private', 's-maxage', 'privateSMaxage'],
+  ['no-cache', 'immutable', 'noCacheImmutable'],
+  ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, string] => ['no-store', other, 'noStore']),
+];
+
+/**
+ * Members that take part in conflicts. Qualified `private="Set-Cookie"` / `no-cache="Set-Cookie"` only keep those headers
+ * out of shared caches (domain.md A7), and a zero lifetime (`no-store, max-age=0`) agrees with no-store, so neither counts.
+ */
+function participates(m: JoinedMember): boolean {
+  const { key, assign, value } = m.directive;
+  if ((key === 'private' || key === 'no-cache') && assign) return false;
+  return !(value !== undefined && /^"?0+"?$/.test(value.trim()));
+}
+
+export default defineRule({
+  id: 'cc-conflicting-directives',
+  description: 'A Cache-Control value must not combine directives that contradict each other.',
+  defaultSeverity: 'warn',
+  fixable: false,
+  hasSuggestions: true,
+  kinds: ['worker', 'headers'],
+  defaultOptions: {},
+  messages: {
+    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so Cloudflare will not store it. Remove one.",
+    privateSMaxage: "'{{b}}' sets a shared-cache lifetime but '{{a}}' in the same {{header}}{{via}} forbids shared caches from storing the response, so it has no effect. Remove one.",
+    noCacheImmutable: "'{{a}}' forces revalidation on every use, which '{{b}}' in the same {{header}}{{via}} is meant to avoid; the intent is unclear. Remove one.",
+    noStore: "'{{b}}' has no effect next to '{{a}}' in {{header}}{{via}}: nothing is stored, so the intent is unclear. Remove one.",
+  },
+  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private/i.test(text),
+  check(context) {
+    const sites = context.cacheControlSites();
+    const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });
+    const memberText = (m: JoinedMember) => m.site.value.slice(m.directive.start, m.directive.end);
+    const removal = (m: JoinedMember): Fix | undefined => {
+      const edit = removeMemberEdit(m.site, m.directive, context.text);
+      return edit && { title: `Remove '${memberText(m)}'`, edits: [edit] };
+    };
+    for (const value of joined) {
+      const members = joinedMembers(value);
+      const first = (key: string) => members.find((m) => m.directive.key === key && participates(m));
+      for (const [keyA, keyB, messageId] of CONFLICTS) {
+        const a = first(keyA);
+        const b = first(keyB);
+        if (!a || !b) continue;
+        const [earlier, later] = members.indexOf(a) < members.indexOf(b) ? [a, b] : [b, a];
+        // Report each pair once per joined value: where its later member is written.
+        if (!later.current) continue;
+        const suggestions = [removal(earlier), removal(later)].filter((s): s is Fix => !!s);
+        context.report({
+          ...siteRange(later.site, later.directive.start, later.directive.end), messageId, suggestions,
+          data: { a: memberText(a), b: memberText(b), header: headerLabel(value.site.header), via: joinedVia(value) },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,80 @@
+// cc-delta-seconds: max-age, s-maxage, stale-*, min-fresh and max-stale values that are not plain whole numbers of seconds.
+import { replaceInSiteEdit, siteRange } from '../../engine/analysis/cc-edits';
+import { DELTA_DIRECTIVES } from '../../engine/parse/cache-control-directives';
+import { defineRule } from '../../engine/define-rule';
+import type { Fix } from '../../engine/types';
+
+/** Seconds per unit suffix people write by habit (`1h`, `30m`, `2d`). */
+const UNIT_SECONDS: ReadonlyMap<string, number> = new Map(Object.entries({
+  ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
+  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400,
+  w: 604800, wk: 604800, week: 604800, weeks: 604800, y: 31536000, yr: 31536000, year: 31536000, years: 31536000,
+}));
+const WITH_UNIT = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;
+const DECIMAL = /^(\d+\.\d*|\.\d+)$/;
+const NEGATIVE = /^-\s*\d+(\.\d+)?$/;
+
+export default defineRule({
+  id: 'cc-delta-seconds',
+  description: 'Cache-Control lifetimes (max-age, s-maxage, stale-*, min-fresh, max-stale) must be unquoted whole numbers of seconds.',
+  defaultSeverity: 'error',
+  fixable: true,
+  hasSuggestions: true,
+  kinds: ['worker', 'headers'],
+  defaultOptions: {},
+  messages: {
+    quoted: "'{{member}}' quotes its number: RFC 9111 says senders must not, and strict parsers may drop it. Write '{{fixed}}', which means the same.",
+    unit: "'{{member}}' has a unit, but Cache-Control takes plain seconds, so caches treat it as stale or ignore it. Write '{{fixed}}' ({{seconds}} seconds).",
+    decimal: "'{{member}}' is not a whole number: Cloudflare rounds it down only since 2026-05 and RFC 9111 caches treat it as stale or ignore it. Write '{{fixed}}'.",
+    negative: "'{{member}}' is negative: delta-seconds are digits only, so caches treat it as stale or ignore it. Write '{{fixed}}' for no lifetime.",
+    empty: "'{{member}}' has no value, so caches treat it as stale or ignore it. Give a whole number of seconds.",
+    notNumber: "'{{member}}' is not a number of seconds (digits only), so caches treat it as stale or ignore it. Give a whole number of seconds.",
+  },
+  mayApply: (text) => /cache-?control/i.test(text) && /max-?age|stale|min-fresh/i.test(text),
+  check(context) {
+    for (const site of context.cacheControlSites()) {
+      // CDN-Cache-Control is a structured field: quoted or decimal numbers break the whole field (cdn-cc-structured-field reports them).
+      const targeted = site.header !== 'cache-control';
+      for (const d of site.parsed.directives) {
+        // Unreadable members (`max-age:60`, open quotes) are cc-syntax's; bare `max-stale` is allowed.
+        if (!DELTA_DIRECTIVES.has(d.key) || d.unterminatedQuote || d.assign?.char === ':') continue;
+        if (!d.assign && d.key === 'max-stale') continue;
+        const member = site.value.slice(d.start, d.end);
+        const from = d.valueStart ?? d.nameEnd;
+        const to = d.valueEnd ?? d.nameEnd;
+        const value = (d.value ?? '').trim();
+        const report = (messageId: string, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[]; severity?: 'warn' } = {}) => {
+          const range = from < to ? siteRange(site, from, to) : siteRange(site, d.start, d.end);
+          context.report({ ...range, messageId, data: { member, ...extra }, ...more });
+        };
+        const replace = (title: string, text: string): Fix[] => {
+          const edit = replaceInSiteEdit(site, from, to, text);
+          return edit ? [{ title, edits: [edit] }] : [];
+        };
+        if (/^\d+$/.test(value)) {
+          if (!d.quoted || targeted) continue;
+          const fixed = `${d.name}=${value}`;
+          const [fix] = replace('Remove the quotes', value);
+          report('quoted', { fixed }, { fix, severity: 'warn' });
+        } else if (value === '') {
+          report('empty');
+        } else if (DECIMAL.test(value)) {
+          if (targeted) continue;
+          const seconds = String(Math.floor(Number(value)));
+          report('decimal', { fixed: `${d.name}=${seconds}` }, { suggestions: replace(`Round down to ${seconds}`, seconds) });
+        } else if (NEGATIVE.test(value)) {
+          report('negative', { fixed: `${d.name}=0` }, { suggestions: replace('Use 0', '0') });
+        } else {
+          const unit = WITH_UNIT.exec(value);
+          const perUnit = unit ? UNIT_SECONDS.get(unit[2]!.toLowerCase()) : undefined;
+          if (!unit || perUnit === undefined) {
+            report('notNumber');
+            continue;
+          }
+          const seconds = Math.floor(Number(unit[1]) * perUnit);
+          report('unit', { fixed: `${d.name}=${seconds}`, seconds }, { suggestions: replace(`Convert '${value}' to ${seconds} seconds`, String(seconds)) });
+        }
+      }
+    }
+  },
+});

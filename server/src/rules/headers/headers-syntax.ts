@@ -1,0 +1,110 @@
+// headers-syntax: lines of a `_headers` file that wrangler rejects or skips (its parseHeaders.ts rules), with positions.
+import { defineRule } from '../../engine/define-rule';
+import { MAX_HEADER_RULES, type HeadersIssue } from '../../engine/parse/headers-file';
+import type { Fix } from '../../engine/types';
+
+/** messageId per parser issue code. */
+const MESSAGE_OF: Record<HeadersIssue['code'], string> = {
+  'line-too-long': 'lineTooLong', 'too-many-rules': 'tooManyRules', 'header-before-path': 'headerBeforePath',
+  'missing-colon': 'missingColon', 'name-has-spaces': 'nameHasSpaces', 'empty-name': 'emptyName', 'empty-value': 'emptyValue',
+  'no-headers': 'noHeaders', 'bad-url': 'badUrl', port: 'port', 'multiple-wildcards': 'multipleWildcards',
+  'wildcard-and-splat': 'wildcardAndSplat',
+};
+
+export default defineRule({
+  id: 'headers-syntax',
+  description: '_headers lines must follow the syntax wrangler accepts; rejected lines and rules are skipped silently at deploy.',
+  defaultSeverity: 'error',
+  fixable: false,
+  hasSuggestions: true,
+  kinds: ['headers'],
+  defaultOptions: {},
+  messages: {
+    lineTooLong: 'Line {{line}} is {{length}} characters long, so wrangler ignores it ("{{detail}}"). Shorten it to 2,000 characters or fewer.',
+    tooManyRules: 'Rule "{{text}}" is over the limit of {{max}} rules, so wrangler ignores it and the rest of the file ("{{detail}}"). Merge rules with a * splat or :placeholders.',
+    headerBeforePath: '"{{text}}" is not under any URL line, so wrangler skips it ("{{detail}}"). Put a path line such as /* above it.',
+    missingColon: '"{{text}}" is neither a "Name: value" nor a "! Name" line, so wrangler skips it ("{{detail}}"). Add the colon or remove the line.',
+    nameHasSpaces: 'Header name "{{name}}" contains a space, so wrangler skips the line ("{{detail}}"). Use the real header name, e.g. Cache-Control.',
+    emptyName: '"{{text}}" has no header name, so wrangler skips it ("{{detail}}"). Write "Name: value".',
+    emptyValue: 'Header "{{name}}" has no value, so wrangler skips it ("{{detail}}"). Give it a value, or write "! {{name}}" to detach it.',
+    noHeaders: 'Rule "{{text}}" has no header lines under it, so wrangler drops it ("{{detail}}"). Add indented "Name: value" lines or remove it.',
+    badUrl: 'Rule path "{{text}}" is neither relative nor https://, so wrangler skips the rule and its headers ("{{detail}}"). Start it with "/" or "https://".',
+    port: 'Rule URL "{{text}}" has a port, so wrangler skips the rule and its headers ("{{detail}}"). Remove the port: ports are ignored when matching.',
+    multipleWildcards: 'Rule "{{text}}" has {{count}} * wildcards but only one is allowed, so wrangler skips the rule and its headers. Use a :placeholder for all but one.',
+    wildcardAndSplat: 'Rule "{{text}}" combines a * wildcard with :splat (the * becomes :splat at runtime), so wrangler skips the rule and its headers. Rename the :splat placeholder or drop the *.',
+    detachWithoutSpace: '"{{text}}" is not a detach line: wrangler needs "! " with a space and skips it ("Expected a colon-separated header pair (e.g. name: value)"). Write "! {{name}}".',
+  },
+  mayApply: (text) => /\S/.test(text),
+  check(context) {
+    const { text } = context;
+    const file = context.headersFile();
+    // Like wrangler, lines under a rejected path are skipped without a "Path should come before header" error each.
+    const rejected = file.issues.filter((i) => i.code === 'bad-url' || i.code === 'port').map((i) => i.line);
+    const wildcardLines = new Set(file.issues.filter((i) => i.code === 'multiple-wildcards' || i.code === 'wildcard-and-splat').map((i) => i.line));
+    for (const issue of file.issues) {
+      if (issue.code === 'header-before-path' && rejected.some((line) => line < issue.line)) continue;
+      if (issue.code === 'no-headers' && wildcardLines.has(issue.line)) continue;
+      const lineText = text.slice(issue.start, issue.end);
+      const colon = lineText.indexOf(':');
+      const name = colon >= 0 ? lineText.slice(0, colon).trim() : lineText;
+      context.report({
+        start: issue.start, end: issue.end, messageId: MESSAGE_OF[issue.code],
+        severity: issue.code === 'no-headers' ? 'warn' : undefined,
+        data: {
+          detail: issue.message, text: short(lineText), name, line: issue.line + 1, length: lineText.length,
+          max: MAX_HEADER_RULES, count: (lineText.match(/\*/g) ?? []).length,
+        },
+        suggestions: suggestionsFor(issue, lineText),
+      });
+    }
+    for (const rule of file.rules) {
+      for (const detach of rule.detaches) {
+        const raw = text.slice(detach.start, detach.end);
+        if (raw.startsWith('! ')) continue;
+        context.report({
+          start: detach.start, end: detach.end, messageId: 'detachWithoutSpace', data: { text: short(raw), name: detach.name },
+          suggestions: [{ title: `Write "! ${detach.name}"`, edits: [{ start: detach.start, end: detach.end, text: `! ${detach.name}` }] }],
+        });
+      }
+    }
+  },
+});
+
+/** Keeps messages readable for 2,000-character lines. */
+function short(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function suggestionsFor(issue: HeadersIssue, line: string): Fix[] {
+  if (issue.code === 'port') {
+    const scheme = /^https:\/\/+/.exec(line)![0].length;
+    const host = /^[^/]+/.exec(line.slice(scheme))![0];
+    const port = /:\d+$/.exec(host)!;
+    const start = issue.start + scheme + port.index;
+    return [{ title: `Remove the port ${port[0].slice(1)}`, edits: [{ start, end: start + port[0].length, text: '' }] }];
+  }
+  if (issue.code === 'bad-url' && /^http:\/\//.test(line)) {
+    return [{ title: 'Use https://', edits: [{ start: issue.start, end: issue.start + 4, text: 'https' }] }];
+  }
+  if (issue.code === 'multiple-wildcards') return placeholderSuggestion(issue.start, line);
+  return [];
+}
+
+/**
+ * Turns every `*` but the last into `:p1`, `:p2`… (`/a/*\/b/*` → `/a/:p1/b/*`). Offered only when each replaced `*` is a
+ * whole path segment: a placeholder matches one segment while `*` matches across `/`, so this is a suggestion.
+ */
+function placeholderSuggestion(offset: number, line: string): Fix[] {
+  const stars = [...line.matchAll(/\*/g)].map((m) => m.index!);
+  const replaced = stars.slice(0, -1);
+  if (replaced.some((i) => line[i - 1] !== '/' || line[i + 1] !== '/')) return [];
+  const edits = [];
+  let n = 0;
+  for (const index of replaced) {
+    let name: string;
+    do name = `p${++n}`; while (new RegExp(`:${name}\\b`).test(line));
+    edits.push({ start: offset + index, end: offset + index + 1, text: `:${name}` });
+  }
+  const result = edits.map((e) => e.text).join(', ');
+  return [{ title: `Replace all but the last * with ${result}`, edits }];
+}

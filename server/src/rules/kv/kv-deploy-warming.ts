@@ -1,0 +1,184 @@
+// kv-deploy-warming: KV writes or own-URL requests meant to "warm" caches at deploy (deploy scripts, warm-named functions and routes, post-deploy commands).
+import { calledFunctions, handlers } from '../../engine/analysis/handlers';
+import { excerpt, intentWord, namesCacheWarming, quote } from '../../engine/analysis/intent';
+import { intentEvidence } from '../../engine/analysis/intent-evidence';
+import { expressionText, kvWrites, repetitionAround, type KvWrite, type Repetition } from '../../engine/analysis/kv-writes';
+import { findNode, namedCode } from '../../engine/analysis/named-code';
+import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type DeployTimeCommand } from '../../engine/analysis/post-deploy';
+import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/analysis/shell-requests';
+import { defineRule, type RuleContext } from '../../engine/define-rule';
+import type { ShellCommand } from '../../engine/parse/shell';
+import { calleeName, contains, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+
+const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
+const FETCH_WHY = 'each Cloudflare location caches only what it has served itself and Workers Cache has no pre-populate API, so this warms at most the one location this machine reaches';
+
+export default defineRule({
+  id: 'kv-deploy-warming',
+  description: 'Warming KV or the edge cache at deploy does not work: KV writes go to central stores and every location fills on its own first read.',
+  defaultSeverity: 'warn',
+  fixable: false,
+  hasSuggestions: false,
+  kinds: ['worker', 'package', 'workflow'],
+  defaultOptions: {},
+  messages: {
+    scriptWrite: '{{write}} in {{loop}} in a script that runs at deploy ({{runBy}}) looks like cache warming ({{evidence}}); ' + KV_WHY + '. Remove it and read through with get(key, { cacheTtl }).',
+    scriptFetch: 'fetch({{url}}) in {{loop}} in a script that runs at deploy ({{runBy}}) requests URLs to warm the cache ({{evidence}}); ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
+    warmFunction: '{{what}} writes KV in {{loop}} ({{write}}) to warm the cache; ' + KV_WHY + '. Read through with get(key, { cacheTtl }) instead.',
+    commandRequests: '`{{command}}` runs {{when}} and requests URLs {{how}} to warm the cache; ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
+    commandWarmScript: '`{{command}}` runs {{when}} and starts the cache-warming script "{{name}}", but warming at deploy does not reach the edge: KV writes go only to the central stores and each Cloudflare location fills its KV and HTTP cache on its own first read. Remove it and rely on read-through caching (KV get with cacheTtl, Cache-Control).',
+    commandKvWrite: '`{{command}}` runs {{when}} and writes KV ahead of traffic ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
+  },
+  mayApply: (text, facts) => /warm|prim(e|ing)|preload|prefill|populat|hot|popular|top|curl|wget/i.test(text)
+    || (facts.deployScripts.size > 0 && /\b(put|fetch|bulk\w*|exec\w*|spawn\w*|update)\b/.test(text))
+    || (facts.isPagesFunction && /\.put\b/.test(text)),
+  check(context) {
+    if (context.kind === 'package') checkCommands(context, packageDeployTimeCommands(context.packageJson()));
+    else if (context.kind === 'workflow') checkCommands(context, workflowPostDeployCommands(context.workflow()));
+    else {
+      const model = context.worker();
+      const runBy = deployScriptOf(context);
+      if (runBy) checkDeployScript(context, model, runBy);
+      else checkWarmNamed(context, model);
+    }
+  },
+});
+
+/** The command that runs this file at deploy time, from the project's package.json. */
+function deployScriptOf(context: RuleContext): string | undefined {
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  for (const [path, value] of context.facts.deployScripts) {
+    if (norm(path) !== norm(context.path)) continue;
+    const [, command, reason] = /^(.*) \((.*)\)$/.exec(value) ?? [value, value, ''];
+    return `\`${command}\` ${reason.startsWith('the ') ? 'from ' : reason.startsWith('"') ? 'in ' : ''}${reason}`.trim();
+  }
+  return undefined;
+}
+
+/** (a) A source file run at deploy: KV writes in a loop or bulk, or fetches of URLs in a loop, with warming intent. */
+function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: string): void {
+  const done = new Set<ts.Node>();
+  const writes = kvWrites(model, context.facts);
+  for (const write of writes) {
+    const repetition = repetitionAround(model, write.node);
+    if (!repetition && !write.bulk) continue;
+    const around = repetition?.node ?? write.node;
+    if (done.has(around)) continue;
+    done.add(around);
+    const evidence = intentEvidence(model, around, write.detail, context.path);
+    if (!evidence) continue;
+    context.report({ start: write.node.getStart(model.sf), end: write.node.end, messageId: 'scriptWrite', data: { write: write.label, loop: describe(model, repetition), runBy, evidence } });
+  }
+  for (const call of model.calls) {
+    const callee = unwrap(call.expression);
+    if (calleeName(call) !== 'fetch' || !(ts.isIdentifier(callee) || callee.getText(model.sf) === 'globalThis.fetch') || !call.arguments[0]) continue;
+    const repetition = repetitionAround(model, call);
+    if (!repetition || done.has(repetition.node) || writes.some((w) => contains(repetition.node, w.node))) continue;
+    const url = call.arguments[0].getText(model.sf);
+    if (/api\.cloudflare\.com|storage\/kv\/namespaces/.test(expressionText(model, call.arguments[0], 0)) || !isGet(model, call) || consumesBody(repetition.node)) continue;
+    const evidence = intentEvidence(model, repetition.node, { node: call.arguments[0], what: 'the URL' }, context.path);
+    if (!evidence) continue;
+    done.add(repetition.node);
+    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
+  }
+}
+
+/** (b) Functions and routes named "warm/prime/preload/prefill … cache|kv" whose body writes KV in a loop. */
+function checkWarmNamed(context: RuleContext, model: WorkerModel): void {
+  const writes = kvWrites(model, context.facts);
+  if (writes.length === 0) return;
+  const cron = handlers(model, context.facts.isPagesFunction).filter((h) => h.kind === 'scheduled').flatMap((h) => [h.fn, ...calledFunctions(model, h.fn)]);
+  const claimed = new Set<KvWrite>();
+  for (const unit of namedCode(model, context.path, context.facts.isPagesFunction, (name) => namesCacheWarming(name))) {
+    if (cron.some((fn) => contains(fn, unit.body))) continue; // a cron that warms is kv-cron-warming's finding
+    const scope = [unit.body, ...calledFunctions(model, unit.body, 2)];
+    const inScope = writes.filter((w) => !claimed.has(w) && scope.some((s) => contains(s, w.node)));
+    for (const write of inScope) {
+      const repetition = repetitionAround(model, write.node, unit.body);
+      if (!repetition && !write.bulk) continue;
+      inScope.forEach((w) => claimed.add(w));
+      context.report({ start: unit.name.getStart(model.sf), end: unit.name.end, messageId: 'warmFunction', data: { what: unit.what, loop: describe(model, repetition), write: write.label } });
+      break;
+    }
+  }
+}
+
+/** (c) package.json scripts and workflow steps: post-deploy request loops, warm scripts, KV uploads with warming intent. */
+function checkCommands(context: RuleContext, commands: DeployTimeCommand[]): void {
+  for (const d of commands) {
+    if (d.chain.slice(1).some((name) => namesCacheWarming(name, true))) continue; // reported where `npm run <warm>` is called
+    const c = d.command;
+    const at = c.words.findIndex((w) => !['do', 'then', 'else', 'time'].includes(w));
+    const shown = c.text.slice(Math.max(0, c.text.indexOf(c.words[at] ?? '')));
+    const range = { start: c.end - c.start === c.text.length ? c.end - shown.length : c.start, end: c.end };
+    const command = excerpt(shown, 80);
+    const warm = warmScript(c);
+    if (warm) {
+      context.report({ ...range, messageId: 'commandWarmScript', data: { command, when: d.when, name: warm } });
+      continue;
+    }
+    const kv = shellKvWrite(c, d);
+    if (kv !== undefined) {
+      const evidence = kv || labelEvidence(d);
+      if (evidence) context.report({ ...range, messageId: 'commandKvWrite', data: { command, when: d.when, evidence } });
+      continue;
+    }
+    const request = shellRequest(c, d.siblings);
+    if (!request || !d.afterDeploy || request.cloudflareApi || request.keepsBody || !/^(GET|HEAD)$/.test(request.method)) continue;
+    const evidence = labelEvidence(d) ?? (request.loopHeader && intentWord(request.loopHeader.text) ? `over ${quote(request.loopHeader.text, 40)}` : undefined);
+    const plainLoop = request.repeated && !request.failsOnError && (request.urls.length > 0 || !request.loopHeader) && !d.labels.some((l) => /smoke|health|test|check|verify|e2e|ping/i.test(l.name));
+    if (!evidence && !plainLoop) continue;
+    const how = [request.repeated, evidence && `(${evidence})`].filter(Boolean).join(' ');
+    context.report({ ...range, messageId: 'commandRequests', data: { command, when: d.when, how } });
+  }
+}
+
+/** The name of a warming script or file a command runs (`npm run warm`, `pnpm warm:cache`, `node scripts/prime-kv.mjs`). */
+function warmScript(c: ShellCommand): string | undefined {
+  const { script, file } = runTarget(c);
+  const base = file?.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return script && namesCacheWarming(script, true) ? script : base && namesCacheWarming(base, true) ? file : undefined;
+}
+
+/** For `wrangler kv key|bulk put …` or curl PUT to the KV REST API: the intent evidence in its arguments or loop ('' for none); undefined when it writes no KV. */
+function shellKvWrite(c: ShellCommand, d: DeployTimeCommand): string | undefined {
+  let args = wranglerKvPut(c)?.args;
+  if (!args) {
+    const request = shellRequest(c, d.siblings);
+    if (!request || !/^(PUT|POST)$/.test(request.method) || !request.urls.some((u) => /storage\/kv\/namespaces\/.*\/(values|bulk)/.test(u))) return undefined;
+    args = request.urls.map((u) => u.replace(/^.*\/(values|bulk)\/?/, ''));
+  }
+  const arg = args.find((a) => intentWord(a));
+  if (arg) return `the ${/[./]/.test(arg) ? 'file name' : 'key'} ${quote(arg, 40)}`;
+  const loop = shellLoopAround(c, d.siblings);
+  return loop && intentWord(loop.text) ? `the loop ${quote(loop.text, 40)}` : '';
+}
+
+/** Intent in the names around a command: package script names, workflow step and job names. */
+function labelEvidence(d: DeployTimeCommand): string | undefined {
+  const label = d.labels.find((l) => intentWord(l.name));
+  return label && `the ${label.kind} name ${quote(label.name, 40)}`;
+}
+
+function describe(model: WorkerModel, repetition: Repetition | undefined): string {
+  if (!repetition) return 'one bulk upload';
+  const { node } = repetition;
+  const line = model.sf.getLineAndCharacterOfPosition(node.getStart(model.sf)).line + 1;
+  const what = repetition.kind === 'promise-all' ? 'Promise.all'
+    : repetition.kind === 'callback' ? `a .${calleeName(node as ts.CallExpression)}() callback`
+      : ts.isForOfStatement(node) ? 'a for…of loop' : ts.isForInStatement(node) ? 'a for…in loop' : ts.isForStatement(node) ? 'a for loop' : 'a while loop';
+  return `${what} (line ${line})${repetition.via ? ` through ${repetition.via}()` : ''}`;
+}
+
+function isGet(model: WorkerModel, call: ts.CallExpression): boolean {
+  const options = call.arguments[1] && model.resolver.resolveObject(call.arguments[1]);
+  const method = options && model.resolver.objectValue(options, 'method');
+  if (!method) return !call.arguments[1] || !!options;
+  return /^(GET|HEAD)$/i.test(model.resolver.resolveString(method)?.value ?? '');
+}
+
+/** The loop reads response bodies (`.json()`, or `.text()` kept in a variable): it fetches data, it does not warm. */
+function consumesBody(loop: ts.Node): boolean {
+  return !!findNode(loop, (n) => ts.isPropertyAccessExpression(n) && /^(json|text|blob|formData)$/.test(n.name.text) && ts.isCallExpression(n.parent)
+    && !ts.isExpressionStatement(ts.isAwaitExpression(n.parent.parent) ? n.parent.parent.parent : n.parent.parent) ? n : undefined);
+}

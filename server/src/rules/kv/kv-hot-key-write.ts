@@ -1,0 +1,108 @@
+// kv-hot-key-write: KV writes that hit one key again and again (loops, counters, rate limiters, every request), which
+// breaks on KV's 1 write/second/key limit and loses concurrent updates (domain.md A3, A1).
+import { runsUnconditionally } from '../../engine/analysis/control-flow';
+import { cronScopeOf, cronScopes } from '../../engine/analysis/cron-scopes';
+import { calledFunctions, handlers } from '../../engine/analysis/handlers';
+import { keyIdentity } from '../../engine/analysis/key-identity';
+import { kvCalls } from '../../engine/analysis/kv';
+import { functionName } from '../../engine/analysis/kv-writes';
+import { readModifyWrite } from '../../engine/analysis/read-modify-write';
+import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../engine/analysis/repetition';
+import { routeHandlers } from '../../engine/analysis/routes';
+import { defineRule } from '../../engine/define-rule';
+import { calleeName, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+
+const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
+
+export default defineRule({
+  id: 'kv-hot-key-write',
+  description: 'KV writes to one key in loops, read-modify-write counters, rate limiters or on every request exceed KV\'s 1 write/s per key.',
+  defaultSeverity: 'warn',
+  fixable: false,
+  hasSuggestions: false,
+  kinds: ['worker'],
+  defaultOptions: {},
+  messages: {
+    loop: `{{binding}}.put({{key}}) writes the same key on every pass of this {{loop}}; ${LIMIT} and only the last write survives. Build the value first and write it once after the loop.`,
+    promiseAll: `{{binding}}.put({{key}}) is written {{count}} times in one Promise.all(); ${LIMIT} and only the last write survives. Write the key once with the final value.`,
+    counter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a counter on one key shared by all requests loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts, or Workers Analytics Engine for metrics.`,
+    append: `{{binding}}.put({{key}}) writes back the list read by {{binding}}.{{read}}({{key}}) on line {{line}} with an item added: concurrent requests overwrite each other's items, and ${LIMIT}. Use a Durable Object, or Workers Analytics Engine for event logs.`,
+    keyedCounter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a read-modify-write counter loses concurrent updates, and ${LIMIT}. Use a Durable Object per key for exact counts, or Workers Analytics Engine for metrics.`,
+    rateLimiter: `{{binding}}.put({{key}}) after {{binding}}.{{read}}({{key}}) on line {{line}} is a rate limiter in KV: reads can be up to 60 s stale, concurrent requests lose counts, and ${LIMIT}. Use the Workers Rate Limiting binding, or a Durable Object.`,
+    everyRequest: `{{binding}}.put({{key}}) runs on every request to {{where}} (under no condition), so all traffic writes one key; ${LIMIT} and each write costs 10× a read. Write only when the value changes, or record it in Workers Analytics Engine or a Durable Object.`,
+  },
+  mayApply: (text) => /\.put\s*\(/.test(text),
+  check(context) {
+    const model = context.worker();
+    const calls = kvCalls(model, context.facts);
+    const puts = calls.filter((c) => c.method === 'put');
+    if (puts.length === 0) return;
+    const crons = cronScopes(model, context.facts);
+    const requestPaths = requestPathFunctions(model, context.facts.isPagesFunction);
+    for (const put of puts) {
+      const id = keyIdentity(model, put.key);
+      if (!id) continue;
+      const report = (messageId: string, data: Record<string, string | number> = {}) => context.report({
+        start: put.call.getStart(model.sf), end: put.call.end, messageId, data: { binding: put.binding, key: id.display, ...data },
+      });
+      let rep = repetitionOf(put.call);
+      if (rep?.kind === 'promise-all') {
+        const all = rep.node;
+        const count = puts.filter((p) => repetitionOf(p.call)?.node === all && p.binding === put.binding
+          && keyIdentity(model, p.key)?.signature === id.signature).length;
+        if (count > 1) {
+          report('promiseAll', { count });
+          continue;
+        }
+        rep = undefined; // one write of this key among others: it runs once
+      }
+      if (rep && !variesPerIteration(model, put.key!, rep) && !leavesLoopAfter(put.call, rep) && !isRetry(rep.node)) {
+        report('loop', { loop: describeRepetition(rep, model.sf) });
+        continue;
+      }
+      if (cronScopeOf(crons, put.call)) continue; // a cron runs once per trigger, not per request
+      const rmw = readModifyWrite(model, put, calls);
+      if (rmw && (id.constant || rmw.change === 'numeric')) {
+        const line = model.sf.getLineAndCharacterOfPosition(rmw.read.call.getStart(model.sf)).line + 1;
+        const messageId = rmw.change === 'append' ? 'append' : id.constant ? 'counter' : rmw.rateLimit ? 'rateLimiter' : 'keyedCounter';
+        report(messageId, { read: rmw.read.method, line });
+        continue;
+      }
+      if (!id.constant || rep) continue;
+      const path = requestPaths.find((p) => isDirectlyIn(put.call, p.fn) && runsUnconditionally(put.call, p.fn));
+      if (path) report('everyRequest', { where: path.where });
+    }
+  },
+});
+
+/** Functions every request (to a route) runs: fetch handlers, GET/all/use route handlers, and helpers they always call. */
+function requestPathFunctions(model: WorkerModel, isPages: boolean): { fn: ts.FunctionLikeDeclaration; where: string }[] {
+  const roots: { fn: ts.FunctionLikeDeclaration; where: string }[] = [];
+  for (const h of handlers(model, isPages)) {
+    // Pages onRequestPost/Put/Patch/Delete are mutations: writing there is expected, not per page view.
+    if (h.kind === 'fetch' && !/onRequest(Post|Put|Patch|Delete)\b/.test(h.via)) roots.push({ fn: h.fn, where: h.via });
+  }
+  for (const r of routeHandlers(model)) {
+    if (r.method === 'get' || r.method === 'all' || r.method === 'use') roots.push({ fn: r.fn, where: r.via });
+  }
+  const result = [...roots];
+  for (const root of roots) {
+    for (const helper of calledFunctions(model, root.fn, 1)) {
+      const name = functionName(helper);
+      const always = model.calls.some((c) => ts.isIdentifier(unwrap(c.expression)) && calleeName(c) === name
+        && isDirectlyIn(c, root.fn) && runsUnconditionally(c, root.fn));
+      if (name && always) result.push({ fn: helper, where: `${root.where} (via ${name}())` });
+    }
+  }
+  return result;
+}
+
+/** True when `node` is inside `fn` (possibly in immediately-invoked inner functions, which runsUnconditionally allows). */
+function isDirectlyIn(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
+  return node.pos >= fn.pos && node.end <= fn.end;
+}
+
+/** `for (let attempt = 0; attempt < 3; attempt++)` style retry loops write once per success, not repeatedly. */
+function isRetry(loop: ts.Node): boolean {
+  return ts.isForStatement(loop) && !!loop.initializer && /\b(attempt|attempts|retry|retries|tries|try)\b/i.test(loop.initializer.getText());
+}

@@ -1,0 +1,95 @@
+// Table tests for wrangler-compat-date-cache.
+import rule from '../../../server/src/rules/wrangler/wrangler-compat-date-cache';
+import { runRuleTests } from '../../harness/rule-tester';
+
+const toml = (date: string, extra = '') => ({ 'wrangler.toml': `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "${date}"\n${extra}` });
+
+runRuleTests(rule, {
+  valid: [
+    { filename: 'wrangler.toml', code: `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` },
+    { filename: 'wrangler.jsonc', code: `{\n  // app\n  "name": "app",\n  "compatibility_date": "2024-01-01",\n}\n` },
+    { filename: 'wrangler.toml', name: 'a TOML date literal is not "missing"', code: `name = "app"\ncompatibility_date = 2024-01-01\n` },
+    { name: 'cache: no-store with the default 2025-06-01 config', code: `export default { fetch: (req) => fetch(req.url, { cache: 'no-store' }) };` },
+    { name: 'old date, but cache_option_enabled', files: toml('2024-06-01', 'compatibility_flags = ["nodejs_compat", "cache_option_enabled"]\n'), code: `export default { async fetch(req) { return fetch(new Request(req.url, { cache: 'no-store' })); } };` },
+    { name: 'old date, cf without cache settings (or cacheEverything: false)', files: toml('2024-06-01'), code: `export default { fetch: (req) => fetch(req, { cf: { cacheEverything: false, image: { width: 200 }, resolveOverride: 'origin.example.com' } }) };` },
+    { name: 'old date, but request_cf_overrides_cache_rules', files: toml('2025-01-01', 'compatibility_flags = ["request_cf_overrides_cache_rules"]\n'), code: `app.get('/img/*', (c) => fetch(c.req.url, { cf: { cacheTtl: 300 } }));` },
+    { name: 'exactly 2025-04-02', files: toml('2025-04-02'), code: `addEventListener('fetch', (e) => e.respondWith(fetch(e.request, { cf: { cacheEverything: true, cacheTtl: 60 } })));` },
+    { name: 'reading request.cf, a cache object not passed to fetch, an unresolvable mode', files: toml('2024-01-01'), code: `interface Env { CACHE: KVNamespace }\nexport default { async fetch(req: Request, env: Env) {\n  const ttl = (req as any).cf?.cacheTtl;\n  const opts = { cache: caches.default, cacheTtl: 60 };\n  const mode = await env.CACHE.get('mode');\n  return fetch(req, { cache: mode as RequestCache });\n} };` },
+    { name: 'no wrangler config near the file', files: { 'other/wrangler.toml': `name = "other"\ncompatibility_date = "2024-01-01"\n` }, code: `export default { fetch: (req) => fetch(req, { cache: 'no-store', cf: { cacheTtl: 60 } }) };` },
+    { filename: 'functions/api/[id].ts', name: 'Pages Function with a recent date', files: { 'wrangler.toml': `name = "site"\npages_build_output_dir = "./dist"\ncompatibility_date = "2025-05-01"\n` }, code: `export const onRequestGet = async ({ params }) => fetch(\`https://api.example.com/items/\${params.id}\`, { cf: { cacheTtl: 120 } });` },
+  ],
+  invalid: [
+    {
+      filename: 'wrangler.toml', name: 'missing date (TOML)',
+      code: `name = "app"\nmain = "src/index.ts"\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n`,
+      errors: [{
+        messageId: 'missingDate', line: 1, column: 1, endColumn: 5, severity: 'warn', message: 'No compatibility_date in wrangler.toml',
+        suggestions: [{ title: 'Add compatibility_date "2025-04-02"', output: `compatibility_date = "2025-04-02"\nname = "app"\nmain = "src/index.ts"\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n` }],
+      }],
+    },
+    {
+      filename: 'wrangler.toml', name: 'missing date, schema comment, first key is a table; custom suggested date',
+      options: { suggestedDate: '2026-01-15' },
+      code: `#:schema node_modules/wrangler/config-schema.json\n[site]\nbucket = "./public"\n`,
+      errors: [{ messageId: 'missingDate', line: 2, column: 2, suggestions: [{ output: `#:schema node_modules/wrangler/config-schema.json\ncompatibility_date = "2026-01-15"\n[site]\nbucket = "./public"\n` }] }],
+    },
+    {
+      filename: 'wrangler.json', name: 'missing date (JSON)',
+      code: `{\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app"\n}\n`,
+      errors: [{ messageId: 'missingDate', line: 2, column: 3, message: 'wrangler.json', suggestions: [{ output: `{\n  "compatibility_date": "2025-04-02",\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app"\n}\n` }] }],
+    },
+    {
+      filename: 'wrangler.jsonc', name: 'missing date in an empty object',
+      code: `{}`,
+      errors: [{ messageId: 'missingDate', line: 1, column: 1, suggestions: [{ output: `{"compatibility_date": "2025-04-02"}` }] }],
+    },
+    {
+      name: 'module Worker: cache: no-store before 2024-11-11 throws',
+      files: toml('2024-09-23'),
+      code: `export default {\n  async fetch(request, env, ctx) {\n    return fetch('https://api.example.com/feed', { cache: 'no-store' });\n  },\n};`,
+      errors: [{ messageId: 'cacheOptionBeforeDate', line: 3, column: 52, endColumn: 69, severity: 'error', message: 'compatibility_date 2024-09-23 in wrangler.toml' }],
+    },
+    {
+      name: 'service worker: new Request with cache, config in wrangler.jsonc',
+      files: { 'wrangler.jsonc': `{ "name": "sw", "main": "src/index.ts", "compatibility_date": "2024-01-01" }` },
+      code: `addEventListener('fetch', (event) => {\n  const fresh = new Request(event.request, { cache: 'no-store' });\n  event.respondWith(fetch(fresh));\n});`,
+      errors: [{ messageId: 'cacheOptionBeforeDate', line: 2, column: 46, message: 'in wrangler.jsonc' }],
+    },
+    {
+      name: 'Hono: cf cache settings before 2025-04-02',
+      files: toml('2025-01-15'),
+      code: `import { Hono } from 'hono';\nconst app = new Hono<{ Bindings: { CACHE: KVNamespace } }>();\napp.get('/img/*', async (c) => fetch(c.req.url, { cf: { cacheTtl: 300, cacheEverything: true } }));\nexport default app;`,
+      errors: [{ messageId: 'cfBeforeDate', line: 3, column: 57, endColumn: 70, message: '`cf: { cacheTtl, cacheEverything }`' }],
+    },
+    {
+      name: 'itty-router: init object in a const',
+      files: toml('2024-12-01'),
+      code: `import { Router } from 'itty-router';\nconst ORIGIN_INIT = { cf: { cacheTtlByStatus: { '200-299': 86400, '404': 1 } } };\nconst router = Router();\nrouter.get('/img/*', (req) => fetch(req.url, ORIGIN_INIT));\nexport default { fetch: router.fetch };`,
+      errors: [{ messageId: 'cfBeforeDate', line: 2, column: 29 }],
+    },
+    {
+      name: 'helper function; the override flag is disabled',
+      files: toml('2025-06-01', 'compatibility_flags = ["no_request_cf_overrides_cache_rules"]\n'),
+      code: `async function originFetch(url: string) {\n  return fetch(url, { cf: { cacheEverything: true } });\n}\nexport default { fetch: (req: Request) => originFetch(req.url) };`,
+      errors: [{ messageId: 'cfDisabled', line: 2, column: 29, message: 'no_request_cf_overrides_cache_rules' }],
+    },
+    {
+      name: 'an env section with an old date',
+      files: toml('2025-06-01', '\n[env.legacy]\ncompatibility_date = "2024-03-01"\n'),
+      code: `export default { fetch: (req, env) => { const { CACHE } = env; return fetch(req.url, { cache: 'no-store' }); } };`,
+      errors: [{ messageId: 'cacheOptionBeforeDate', message: 'compatibility_date 2024-03-01 in wrangler.toml (env.legacy)' }],
+    },
+    {
+      name: 'cache_option_disabled',
+      files: toml('2025-06-01', 'compatibility_flags = ["cache_option_disabled"]\n'),
+      code: `export default { fetch: (req) => fetch(req, { cache: 'no-store' }) };`,
+      errors: [{ messageId: 'cacheOptionDisabled', line: 1, column: 47, severity: 'error' }],
+    },
+    {
+      filename: 'functions/api/[id].ts', name: 'Pages Function: cf on a Request, both problems',
+      files: { 'wrangler.toml': `name = "site"\npages_build_output_dir = "./dist"\ncompatibility_date = "2024-05-01"\n` },
+      code: `export const onRequestGet = async ({ params }) => {\n  const req = new Request(\`https://api.example.com/\${params.id}\`, { cache: 'no-store', cf: { cacheTtl: 60 } });\n  return fetch(req);\n};`,
+      errors: [{ messageId: 'cacheOptionBeforeDate', line: 2, column: 69 }, { messageId: 'cfBeforeDate', line: 2, column: 94 }],
+    },
+  ],
+});

@@ -1,0 +1,120 @@
+// Table tests for wrangler-workers-sites-deprecated.
+import rule from '../../../server/src/rules/wrangler/wrangler-workers-sites-deprecated';
+import { runRuleTests } from '../../harness/rule-tester';
+
+const TOML_SITE = `name = "docs"
+main = "src/index.ts"
+compatibility_date = "2025-06-01"
+
+[[kv_namespaces]]
+binding = "CACHE"
+id = "00000000000000000000000000000001"
+
+[site]
+bucket = "./public"
+`;
+
+runRuleTests(rule, {
+  valid: [
+    { filename: 'wrangler.toml', code: `name = "docs"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\nassets = { directory = "./public" }\n` },
+    { filename: 'wrangler.toml', name: '"site" in a comment and in a var name', code: `# migrated from Workers Sites\nname = "docs"\ncompatibility_date = "2025-06-01"\n\n[vars]\nsite_url = "https://example.com"\n\n[assets]\ndirectory = "./dist"\n` },
+    { filename: 'wrangler.jsonc', name: 'a var called site is not Workers Sites', code: `{\n  "name": "docs",\n  "assets": { "directory": "./dist" },\n  "vars": { "site": "docs" },\n  "env": { "staging": { "vars": { "site": "staging" } } }\n}\n` },
+    `import { Hono } from 'hono';\nimport { upgradeWebSocket } from 'hono/cloudflare-workers';\nconst app = new Hono();\napp.get('/ws', upgradeWebSocket(() => ({})));\nexport default app;`,
+    `export default { async fetch(request, env) { return env.ASSETS.fetch(request); } };`,
+    `// formerly used @cloudflare/kv-asset-handler\nconst note = 'see @cloudflare/kv-asset-handler and __STATIC_CONTENT_MANIFEST';\nexport default { fetch: () => new Response(note) };`,
+    `import { getAssetFromKV } from './my-kv-asset-handler';\naddEventListener('fetch', (event) => event.respondWith(getAssetFromKV(event)));`,
+    `import { serveStatic } from '@hono/node-server/serve-static';\napp.use('/static/*', serveStatic({ root: './' }));`,
+    { filename: 'functions/api/[id].ts', code: `export const onRequestGet = async ({ env, params }) => env.ASSETS.fetch(new URL('/data/' + params.id + '.json', 'https://x'));` },
+  ],
+  invalid: [
+    {
+      filename: 'wrangler.toml', name: '[site] table after an array of tables',
+      code: TOML_SITE,
+      errors: [{
+        messageId: 'configSite', line: 9, column: 2, endColumn: 6, severity: 'warn', message: 'Serve "./public" with static assets',
+        suggestions: [{
+          title: 'Add assets = { directory = "./public" } (then remove [site])',
+          output: TOML_SITE.replace('[site]', '# TODO: remove [site] and the kv-asset-handler code\n[assets]\ndirectory = "./public"\n\n[site]'),
+        }],
+      }],
+    },
+    {
+      filename: 'wrangler.toml', name: '[env.production.site] table',
+      code: `name = "docs"\ncompatibility_date = "2025-06-01"\n\n[env.production]\nroute = "docs.example.com/*"\n\n[env.production.site]\nbucket = "./dist"\n`,
+      errors: [{
+        messageId: 'configSite', line: 7, column: 2, message: '`env.production.site`',
+        suggestions: [{ output: `name = "docs"\ncompatibility_date = "2025-06-01"\n\n[env.production]\nroute = "docs.example.com/*"\n\n# TODO: remove [site] and the kv-asset-handler code\n[env.production.assets]\ndirectory = "./dist"\n\n[env.production.site]\nbucket = "./dist"\n` }],
+      }],
+    },
+    {
+      filename: 'wrangler.toml', name: 'inline site inside an env table',
+      code: `name = "docs"\ncompatibility_date = "2025-06-01"\n\n[env.staging]\nsite = { bucket = "./public", include = ["*.html"] }\nvars = { STAGE = "staging" }\n`,
+      errors: [{
+        messageId: 'configSite', line: 5, column: 1,
+        suggestions: [{ title: /assets = \{ directory = "\.\/public" \}/, output: `name = "docs"\ncompatibility_date = "2025-06-01"\n\n[env.staging]\n# TODO: remove [site] and the kv-asset-handler code\nassets = { directory = "./public" }\nsite = { bucket = "./public", include = ["*.html"] }\nvars = { STAGE = "staging" }\n` }],
+      }],
+    },
+    {
+      filename: 'wrangler.toml', name: 'dotted keys: reported without a suggestion',
+      code: `name = "docs"\ncompatibility_date = "2025-06-01"\nsite.bucket = "./public"\n`,
+      errors: [{ messageId: 'configSite', line: 3, column: 1 }],
+    },
+    {
+      filename: 'wrangler.json', name: 'JSON: property inserted before "site", no comment',
+      code: `{\n  "name": "docs",\n  "compatibility_date": "2025-06-01",\n  "site": { "bucket": "./public" }\n}\n`,
+      errors: [{
+        messageId: 'configSite', line: 4, column: 3, endColumn: 9,
+        suggestions: [{ title: 'Add "assets": { "directory": "./public" } (then remove "site")', output: `{\n  "name": "docs",\n  "compatibility_date": "2025-06-01",\n  "assets": { "directory": "./public" },\n  "site": { "bucket": "./public" }\n}\n` }],
+      }],
+    },
+    {
+      filename: 'wrangler.jsonc', name: 'JSONC: with a TODO comment',
+      code: `{\n  // docs site\n  "name": "docs",\n  "site": {\n    "bucket": "./build",\n  },\n}\n`,
+      errors: [{
+        messageId: 'configSite', line: 4, column: 3,
+        suggestions: [{ output: `{\n  // docs site\n  "name": "docs",\n  // TODO: remove "site" and the kv-asset-handler code\n  "assets": { "directory": "./build" },\n  "site": {\n    "bucket": "./build",\n  },\n}\n` }],
+      }],
+    },
+    {
+      filename: 'wrangler.jsonc', name: 'JSONC env on one line',
+      code: `{ "name": "docs", "env": { "production": { "site": { "bucket": "dist" } } } }`,
+      errors: [{
+        messageId: 'configSite', line: 1, column: 44, message: '`env.production.site`',
+        suggestions: [{ output: `{ "name": "docs", "env": { "production": { "assets": { "directory": "dist" }, "site": { "bucket": "dist" } } } }` }],
+      }],
+    },
+    {
+      filename: 'wrangler.toml', name: 'site and assets together: wrangler refuses to deploy',
+      code: `name = "docs"\ncompatibility_date = "2025-06-01"\nassets = { directory = "./public" }\n\n[site]\nbucket = "./public"\n`,
+      errors: [{ messageId: 'siteAndAssets', line: 5, column: 2, severity: 'error' }],
+    },
+    {
+      name: 'module Worker with kv-asset-handler and the manifest',
+      code: `import { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nimport manifestJSON from '__STATIC_CONTENT_MANIFEST';\nconst assetManifest = JSON.parse(manifestJSON);\nexport default {\n  async fetch(request, env, ctx) {\n    return getAssetFromKV({ request, waitUntil: ctx.waitUntil.bind(ctx) }, { ASSET_NAMESPACE: env.__STATIC_CONTENT, ASSET_MANIFEST: assetManifest });\n  },\n};`,
+      errors: [
+        { messageId: 'kvAssetHandler', line: 1, column: 32, endColumn: 62, message: "'@cloudflare/kv-asset-handler'" },
+        { messageId: 'staticContentManifest', line: 2, column: 26 },
+      ],
+    },
+    {
+      name: 'service worker with require()',
+      code: `const { getAssetFromKV, mapRequestToAsset } = require('@cloudflare/kv-asset-handler');\naddEventListener('fetch', (event) => event.respondWith(getAssetFromKV(event, { mapRequestToAsset })));`,
+      errors: [{ messageId: 'kvAssetHandler', line: 1, column: 55 }],
+    },
+    {
+      name: 'Hono serveStatic with the manifest',
+      code: `import { Hono } from 'hono';\nimport { serveStatic } from 'hono/cloudflare-workers';\nimport manifest from '__STATIC_CONTENT_MANIFEST';\nconst app = new Hono();\napp.get('/static/*', serveStatic({ root: './', manifest }));\nexport default app;`,
+      errors: [{ messageId: 'honoServeStatic', line: 2, column: 10, endColumn: 21 }, { messageId: 'staticContentManifest', line: 3, column: 22 }],
+    },
+    {
+      name: 'aliased serveStatic next to a supported import',
+      code: `import { upgradeWebSocket, serveStatic as assets } from 'hono/cloudflare-workers';\napp.use('/*', assets({ root: './' }));`,
+      errors: [{ messageId: 'honoServeStatic', line: 1, column: 28, endColumn: 49 }],
+    },
+    {
+      filename: 'src/assets.ts', name: 'dynamic import and a re-export in a helper module',
+      code: `export { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nexport async function serve(event: FetchEvent) {\n  const { serveSinglePageApp } = await import('@cloudflare/kv-asset-handler/dist/index');\n  return serveSinglePageApp;\n}`,
+      errors: [{ messageId: 'kvAssetHandler', line: 1, column: 32 }, { messageId: 'kvAssetHandler', line: 3, column: 47 }],
+    },
+  ],
+});
