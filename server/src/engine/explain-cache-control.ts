@@ -173,7 +173,9 @@ function explainDirective(d: CcDirective): DirectiveExplanation {
     else if (!/^\d+$/.test(d.value)) warning = joinWarnings(warning, `"${d.rawValue}" is not an integer: Cloudflare rounds it down to ${n}, strict caches reject it.`);
     if (d.quoted) warning = joinWarnings(warning, 'Senders must not quote the number (RFC 9111 §5.2).');
   }
-  return { ...base, meaning: info.meaning, warning };
+  const seconds = DELTA_DIRECTIVES.has(d.key) ? deltaSeconds(d) : undefined;
+  const meaning = seconds === undefined ? info.meaning : info.meaning.replace(/\bN (more )?seconds\b/, (_, more: string | undefined) => `${duration(seconds)}${more ? ' more' : ''}`);
+  return { ...base, meaning, warning };
 }
 
 /** Seconds of a delta directive as Cloudflare reads it: integers (capped at 2^31), floats rounded down, else undefined. */

@@ -21,12 +21,12 @@ export function cacheControlAt(path: string, text: string, offset: number): Cach
   if (kind !== 'worker' && kind !== 'headers') return undefined;
   if (!/cache-?control/i.test(text)) return undefined;
   const sites = kind === 'worker' ? codeCacheControlSites(parseWorker(path, text)) : headersFileCacheControlSites(parseHeadersFile(text));
-  const site = sites.find((s) => s.start <= offset && offset <= s.end);
+  const site = sites.find((s) => s.start <= offset && offset < s.end);
   if (!site) return undefined;
   const found: CacheControlAt = { site, start: site.start, end: site.end };
   site.parsed.directives.forEach((d, index) => {
     const range = site.map(d.start, d.end);
-    if (range && range.start <= offset && offset <= range.end && found.directive === undefined) {
+    if (range && range.start <= offset && offset < range.end && found.directive === undefined) {
       Object.assign(found, { directive: index, directiveStart: range.start, directiveEnd: range.end });
     }
   });

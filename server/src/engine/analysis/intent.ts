@@ -12,7 +12,8 @@ export function splitWords(text: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-const VERB = /^(pre)?(warm(s|ed|ing|er|up)?|prime[sd]?|priming|preload(s|ed|ing)?|prefill(s|ed|ing)?|prepopulat(e|es|ed|ing))$/;
+/** A warming verb (`warm`, `prewarmed`, `priming`, `preload`, `prefill`, `prepopulate`…), one word. */
+export const WARM_VERB = /^(pre)?(warm(s|ed|ing|er|up)?|prime[sd]?|priming|preload(s|ed|ing)?|prefill(s|ed|ing)?|prepopulat(e|es|ed|ing))$/;
 const ADJECTIVE = /^(hot|hottest|popular)$/;
 const CACHE_WORD = /^(cache[sd]?|caching|kv)$/;
 
@@ -22,7 +23,7 @@ export function intentWord(text: string): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
-    if (VERB.test(word) || ADJECTIVE.test(word)) return word;
+    if (WARM_VERB.test(word) || ADJECTIVE.test(word)) return word;
     if (word === 'pre' && next && /^(populat|warm|load|fill)/.test(next)) return `pre-${next}`;
     if (word === 'top' && next && /^(\d+|n|k)$/.test(next)) return `top-${next}`;
   }
@@ -36,7 +37,7 @@ export function intentWord(text: string): string | undefined {
  */
 export function namesCacheWarming(name: string, bareWarm = false): boolean {
   const words = splitWords(name);
-  const verbAt = words.findIndex((w, i) => VERB.test(w) || (w === 'pre' && /^(populat|warm|load|fill)/.test(words[i + 1] ?? '')));
+  const verbAt = words.findIndex((w, i) => WARM_VERB.test(w) || (w === 'pre' && /^(populat|warm|load|fill)/.test(words[i + 1] ?? '')));
   if (verbAt < 0) return false;
   if (bareWarm && /warm/.test(words[verbAt]! + (words[verbAt + 1] ?? ''))) return true;
   return words.some((w) => CACHE_WORD.test(w));

@@ -1,7 +1,7 @@
 // Evidence that code means to "warm" a cache, graded: warm/prime/preload/prefill (strong) or hot/popular/top-N (weak, which
 // a caller should back with a cache word or a derived value) in names, comments and key strings (domain.md §F).
 import { ts } from '../parse/worker';
-import { excerpt, splitWords } from './intent';
+import { excerpt, splitWords, WARM_VERB } from './intent';
 
 /** One piece of evidence, phrased for a message: `function name 'warmCache'`, `comment "// prime the top pages"`. */
 export interface IntentEvidence {
@@ -19,7 +19,6 @@ export interface IntentSource {
   label?: string;
 }
 
-const STRONG = /^(?:pre)?warm(?:s|ed|er|ing|up)?$|^prim(?:e|es|ed|ing)$|^preload(?:s|ed|ing)?$|^prefill(?:s|ed|ing)?$|^prepopulat(?:e|es|ed|ing)$/;
 const WEAK = /^(?:hot|hottest|popular|top|topn)$/;
 const CACHE = /^(?:cache|caches|cached|caching)$/;
 
@@ -31,7 +30,7 @@ function gradedWords(sources: IntentSource[]): IntentEvidence[] {
     list.forEach((word, i) => {
       const joined = word === 'pre' && list[i + 1] ? `pre${list[i + 1]}` : word;
       let strength: IntentEvidence['strength'] | undefined;
-      if (STRONG.test(joined)) strength = 'strong';
+      if (WARM_VERB.test(joined)) strength = 'strong';
       else if (WEAK.test(word) && (source.kind === 'name' || word !== 'top' || /^(?:\d+|n)$/.test(list[i + 1] ?? ''))) strength = 'weak';
       else if (CACHE.test(word)) strength = 'cache';
       if (strength) found.push({ strength, word: joined, seen: describe(source) });

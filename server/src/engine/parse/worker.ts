@@ -129,6 +129,11 @@ export function repetitionOf(node: ts.Node): { kind: 'loop' | 'callback' | 'prom
   return undefined;
 }
 
+/** 1-based line of a node's first token, for messages that point at another line. */
+export function lineOf(node: ts.Node, sf: ts.SourceFile = node.getSourceFile()): number {
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
 /** True if `inner` is `outer` or inside it. */
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner === outer || (inner.getStart() >= outer.getStart() && inner.end <= outer.end);

@@ -2,7 +2,7 @@
 import { cacheCalls } from '../../engine/analysis/cache-api';
 import { assignmentsTo, flowsTo, referencesTo } from '../../engine/analysis/flow';
 import { defineRule } from '../../engine/define-rule';
-import { calleeName, calleeObject, contains, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { calleeName, calleeObject, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 /** Methods that consume a body. `clone()` of a used body throws too. */
 const READERS = new Set(['text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes']);
@@ -23,7 +23,6 @@ export default defineRule({
   check(context) {
     const model = context.worker();
     const { sf } = model;
-    const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
     for (const put of cacheCalls(model)) {
       if (put.method !== 'put' || !put.response) continue;
       const target = unwrap(put.response);

@@ -6,7 +6,7 @@ import type { KnownHeader } from '../../engine/analysis/responses';
 import { defineRule } from '../../engine/define-rule';
 import { parseCacheControl, type ParsedCacheControl } from '../../engine/parse/cache-control';
 import { mapRange } from '../../engine/parse/constants';
-import { ts, unwrap } from '../../engine/parse/worker';
+import { lineOf, ts, unwrap } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
 
 const CDN_HEADERS = ['cdn-cache-control', 'cloudflare-cdn-cache-control'];
@@ -30,7 +30,6 @@ export default defineRule({
   check(context) {
     const model = context.worker();
     const { sf } = model;
-    const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
     for (const put of cacheCalls(model)) {
       if (put.method !== 'put') continue;
       if (put.request) {

@@ -8,7 +8,7 @@ import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type 
 import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/analysis/shell-requests';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import type { ShellCommand } from '../../engine/parse/shell';
-import { calleeName, contains, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
 const FETCH_WHY = 'each Cloudflare location caches only what it has served itself and Workers Cache has no pre-populate API, so this warms at most the one location this machine reaches';
@@ -163,7 +163,7 @@ function labelEvidence(d: DeployTimeCommand): string | undefined {
 function describe(model: WorkerModel, repetition: Repetition | undefined): string {
   if (!repetition) return 'one bulk upload';
   const { node } = repetition;
-  const line = model.sf.getLineAndCharacterOfPosition(node.getStart(model.sf)).line + 1;
+  const line = lineOf(node, model.sf);
   const what = repetition.kind === 'promise-all' ? 'Promise.all'
     : repetition.kind === 'callback' ? `a .${calleeName(node as ts.CallExpression)}() callback`
       : ts.isForOfStatement(node) ? 'a for…of loop' : ts.isForInStatement(node) ? 'a for…in loop' : ts.isForStatement(node) ? 'a for loop' : 'a while loop';

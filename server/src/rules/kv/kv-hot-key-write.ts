@@ -10,7 +10,7 @@ import { readModifyWrite } from '../../engine/analysis/read-modify-write';
 import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../engine/analysis/repetition';
 import { routeHandlers } from '../../engine/analysis/routes';
 import { defineRule } from '../../engine/define-rule';
-import { calleeName, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
 
@@ -63,7 +63,7 @@ export default defineRule({
       if (cronScopeOf(crons, put.call)) continue; // a cron runs once per trigger, not per request
       const rmw = readModifyWrite(model, put, calls);
       if (rmw && (id.constant || rmw.change === 'numeric')) {
-        const line = model.sf.getLineAndCharacterOfPosition(rmw.read.call.getStart(model.sf)).line + 1;
+        const line = lineOf(rmw.read.call, model.sf);
         const messageId = rmw.change === 'append' ? 'append' : id.constant ? 'counter' : rmw.rateLimit ? 'rateLimiter' : 'keyedCounter';
         report(messageId, { read: rmw.read.method, line });
         continue;
