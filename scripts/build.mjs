@@ -9,6 +9,8 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // Prefer ESM builds: jsonc-parser's UMD main uses a dynamic require('./impl/format') that esbuild cannot bundle.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -2,22 +2,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { minimatch } from 'minimatch';
 import { createProject, fixText, lintText, type ResolvedConfig } from '../api';
-import { parseConfig } from '../engine/config';
+import { isIgnored, parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type Problem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
-import { discoverFiles } from './discover';
+import { discoverFiles } from '../node-io/discover';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { encode, readSource } from './read-source';
+import { encode, readSource } from '../node-io/read-source';
 import { positioned, tally, type FileReport } from './report';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 /** What the CLI may touch besides the file system. */
 export interface CliIo {
@@ -93,7 +92,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
         io.stderr(`edgelint: ${configError}\n`);
         return 2;
       }
-      if (isIgnoredByConfig(project.configFor(path), path, io.cwd)) continue;
+      const resolved = project.configFor(path);
+      if (isIgnored(resolved.config, resolved.path, path, io.cwd)) continue;
       const source = readSource(path, options.maxFileSize);
       if (!source.ok) {
         report(path, '', [source.problem]);
@@ -149,14 +149,4 @@ function badConfig(resolved: ResolvedConfig): string | undefined {
   try { text = readFileSync(resolved.path, 'utf8'); } catch { /* position falls back to 1:1 */ }
   const at = new LineIndex(text).position(fatal.start);
   return `invalid config ${resolved.path}:${at.line + 1}:${at.character + 1}: ${fatal.message}`;
-}
-
-function isIgnoredByConfig(resolved: ResolvedConfig, path: string, cwd: string): boolean {
-  if (resolved.config.ignores.length === 0) return false;
-  const base = resolved.path ? resolve(resolved.path, '..') : cwd;
-  return matchesAny(relative(base, path).split(sep).join('/'), resolved.config.ignores);
-}
-
-function matchesAny(rel: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
 }

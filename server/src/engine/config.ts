@@ -1,5 +1,7 @@
 // edgelint's own config: `.edgelintrc.json` (JSONC) or the `edgelint` key of package.json -> rule settings and ignores.
 // Config is data only, so it is safe in untrusted workspaces; a malformed config becomes problems at their positions.
+import { dirname, relative, sep } from 'node:path';
+import { minimatch } from 'minimatch';
 import { getNode, type ConfigNode } from './parse/config-tree';
 import { parseJsoncTree } from './parse/jsonc';
 import { CONFIG_ERROR, type Problem, type SeveritySetting } from './types';
@@ -93,4 +95,11 @@ export function plain(node: ConfigNode): unknown {
   if (node.type === 'object') return Object.fromEntries([...node.properties!].map(([k, v]) => [k, plain(v)]));
   if (node.type === 'array') return node.items!.map(plain);
   return node.value;
+}
+
+/** True when `ignores` globs of a config found at `configPath` (relative to its folder) cover `path`. */
+export function isIgnored(config: EdgelintConfig, configPath: string | undefined, path: string, cwd: string): boolean {
+  if (config.ignores.length === 0) return false;
+  const rel = relative(configPath ? dirname(configPath) : cwd, path).split(sep).join('/');
+  return config.ignores.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
 }

@@ -22,9 +22,10 @@ export function isPagesFunction(path: string): boolean {
   return /(^|\/)functions\//.test(path.replace(/\\/g, '/')) && fileKind(path) === 'worker';
 }
 
-/** Comment syntax used for disable comments in a file kind. */
-export function lineCommentPrefix(kind: FileKind | undefined): '//' | '#' | undefined {
+/** Comment syntax for disable comments in a file (wrangler config is `#` in TOML, `//` in JSON/JSONC). */
+export function lineCommentPrefix(kind: FileKind | undefined, path = ''): '//' | '#' | undefined {
   if (kind === 'worker' || kind === 'edgelint-config') return '//';
+  if (kind === 'wrangler' && /\.jsonc?$/.test(path)) return '//';
   if (kind === 'wrangler' || kind === 'headers' || kind === 'workflow') return '#';
   return undefined;
 }

@@ -33,11 +33,10 @@ export function lintFile(input: LintInput): LintResult {
   }
   const facts = input.facts ?? emptyFacts();
   const config = input.config ?? emptyConfig();
-  const active = input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off'
-    && (rule.mayApply ? rule.mayApply(input.text, facts) : true));
+  const enabled = input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');
   const parsed = new ParsedFile(input.path, input.text, kind);
   const problems: Problem[] = [...parsed.alwaysReported()];
-  for (const rule of active) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
+  for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
   if (kind === 'worker' && parsed.hasWorker()) problems.push(...parsed.workerSyntaxErrors());
   return { path: input.path, kind, problems: finish(input.text, kind, problems) };
 }
@@ -78,6 +77,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     },
   };
   try {
+    if (rule.mayApply && !rule.mayApply(parsed.text, facts)) return [];
     rule.check(context);
     return problems;
   } catch (error) {

@@ -12,19 +12,28 @@ interface Directive {
 const SLASH = /(?:\/\/|\/\*)\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)(?:\*\/|$)/gm;
 const HASH = /(?:^|\s)#\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
 
+/** Comment syntaxes by file kind: wrangler config may be TOML (#) or JSONC (//); package.json has no comments. */
+function patternsFor(kind: FileKind | undefined): RegExp[] {
+  if (kind === 'worker' || kind === 'edgelint-config') return [SLASH];
+  if (kind === 'wrangler') return [SLASH, HASH];
+  if (kind === 'headers' || kind === 'workflow') return [HASH];
+  return [];
+}
+
 /** Finds the disable directives in a file's comments. */
 export function findDirectives(text: string, kind: FileKind | undefined): Directive[] {
   if (!text.includes('edgelint-')) return [];
-  const pattern = kind === 'worker' || kind === 'edgelint-config' ? SLASH : HASH;
   const index = new LineIndex(text);
   const directives: Directive[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const body = (m[2] ?? '').split(/\s--\s|\s--$/)[0]!.trim();
-    const rules = body ? body.split(/[\s,]+/).filter(Boolean) : [];
-    directives.push({ type: m[1] as Directive['type'], rules, line: index.position(m.index + m[0].indexOf('edgelint-')).line });
+  for (const pattern of patternsFor(kind)) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const body = (m[2] ?? '').split(/\s--\s|\s--$/)[0]!.trim();
+      const rules = body ? body.split(/[\s,]+/).filter(Boolean) : [];
+      directives.push({ type: m[1] as Directive['type'], rules, line: index.position(m.index + m[0].indexOf('edgelint-')).line });
+    }
   }
-  return directives;
+  return directives.sort((a, b) => a.line - b.line);
 }
 
 /** Removes problems silenced by directives. Problems without a rule id (parse errors) are never silenced. */

@@ -18,6 +18,7 @@ describe('explainCacheControl', () => {
     assert.ok(has(e.edge, /Edge TTL 60 s \(1 min\) from max-age/));
     assert.ok(has(e.cachePut, /cache\.put would store it for 60 s/));
     assert.deepEqual(e.warnings, []);
+    assert.match(e.directives[1]!.meaning, /^Fresh for 60 s \(1 min\) in browsers/, 'N seconds replaced by the value');
   });
 
   it('s-maxage wins at the edge, browsers keep max-age, and stale serving is disabled', () => {
@@ -137,6 +138,13 @@ describe('cacheControlAt', () => {
     assert.equal(at.site.header, 'cache-control');
     assert.equal(at.site.value, 'public, max-age=60');
     assert.equal(code.slice(at.directiveStart, at.directiveEnd), 'max-age=60');
+  });
+
+  it('the cursor on the ";" after a directive is on the value but on no directive', () => {
+    const text = code.replace('public, max-age=60', 'public; max-age=60');
+    const at = cacheControlAt('/p/src/index.ts', text, text.indexOf(';'))!;
+    assert.equal(at.site.value, 'public; max-age=60');
+    assert.equal(at.directive, undefined);
   });
 
   it('is undefined elsewhere: other strings, other file kinds', () => {

@@ -20,6 +20,12 @@ describe('suppressions', () => {
     assert.equal(applySuppressions(toml, 'wrangler', [problem('r1', toml.indexOf('[site]'))]).length, 0);
     assert.equal(applySuppressions(toml, 'worker', [problem('r1', toml.indexOf('[site]'))]).length, 1);
   });
+  it('// comments in wrangler.json(c), none in package.json', () => {
+    const jsonc = '{\n  // edgelint-disable-next-line r1\n  "site": { "bucket": "./public" }\n}\n';
+    assert.equal(applySuppressions(jsonc, 'wrangler', [problem('r1', jsonc.indexOf('"site"'))]).length, 0);
+    const pkg = '{\n  "scripts": { "x": "# edgelint-disable-line" }\n}\n';
+    assert.equal(applySuppressions(pkg, 'package', [problem('r1', pkg.indexOf('"x"'))]).length, 1);
+  });
   it('never silences fatal problems', () => {
     const t = '// edgelint-disable-next-line\nx';
     assert.equal(applySuppressions(t, 'worker', [{ ...problem('parse-error', t.indexOf('x')), fatal: true }]).length, 1);

@@ -1,0 +1,60 @@
+// Hover on a Cache-Control / CDN-Cache-Control / Cloudflare-CDN-Cache-Control value: formats the engine's explanation as Markdown.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { cacheControlAt } from '../engine/analysis/cc-site-at';
+import { explainCacheControl, type CacheControlExplanation } from '../engine/explain-cache-control';
+import { uriToPath } from './documents-host';
+
+const HEADER_NAMES: Record<string, string> = {
+  'cache-control': 'Cache-Control',
+  'cdn-cache-control': 'CDN-Cache-Control',
+  'cloudflare-cdn-cache-control': 'Cloudflare-CDN-Cache-Control',
+};
+
+const DOCS = 'https://developers.cloudflare.com/cache/concepts/cache-control/';
+
+/** The hover for a position, or null when it is not on a Cache-Control-like value. */
+export function hoverAt(doc: TextDocument, position: Position): Hover | null {
+  const path = uriToPath(doc.uri);
+  if (!path) return null;
+  const at = cacheControlAt(path, doc.getText(), doc.offsetAt(position));
+  if (!at) return null;
+  const explanation = explainCacheControl(at.site.value, at.site.header);
+  const start = at.directiveStart ?? at.start;
+  const end = at.directiveEnd ?? at.end;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: formatExplanation(explanation, at.directive) },
+    range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+  };
+}
+
+/** Markdown for an explanation; the directive under the cursor (if any) is shown in bold. */
+export function formatExplanation(e: CacheControlExplanation, focus?: number): string {
+  const lines: string[] = [`**${HEADER_NAMES[e.header] ?? e.header}** ${code(e.value)}`, ''];
+  e.directives.forEach((d, i) => {
+    const member = e.value.slice(d.start, d.end);
+    const label = i === focus ? `**${code(member)}**` : code(member);
+    lines.push(`- ${label}: ${escape(d.meaning)}${d.warning ? ` ⚠️ ${escape(d.warning)}` : ''}`);
+  });
+  for (const warning of e.warnings) lines.push(`- ⚠️ ${escape(warning)}`);
+  const section = (title: string, sentences: string[]) => {
+    if (sentences.length > 0) lines.push('', `**${title}:** ${sentences.map(escape).join(' ')}`);
+  };
+  section('Cloudflare edge', e.edge);
+  section('Browser', e.browser);
+  section('Stale copies', e.stale);
+  section('Workers Cache API', e.cachePut);
+  lines.push('', `[How Cloudflare honours Cache-Control](${DOCS})`);
+  return lines.join('\n');
+}
+
+/** A Markdown code span that survives backticks in the value. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text.replace(/\n/g, ' ')}${fence}`;
+}
+
+/** Escapes the Markdown characters that could turn prose into markup (quotes and parentheses are fine). */
+function escape(text: string): string {
+  return text.replace(/([\\*_[\]<>|])/g, '\\$1');
+}

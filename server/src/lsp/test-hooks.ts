@@ -1,0 +1,28 @@
+// Hidden test hook: EDGELINT_TEST_THROWING_RULE=1 adds a rule that throws, to prove one broken rule cannot kill the server.
+// The rule runs on every file kind. A file containing EDGELINT_THROW_IN_CHECK makes check() throw (the engine turns that
+// into one "internal error in test-throwing-rule" problem); EDGELINT_THROW_EARLY makes mayApply() throw, which the
+// engine contains the same way. Never active unless the variable is set.
+import { defineRule, type Rule } from '../engine/define-rule';
+
+const throwingRule = defineRule({
+  id: 'test-throwing-rule',
+  description: 'Test hook: throws on demand.',
+  defaultSeverity: 'warn',
+  fixable: false,
+  hasSuggestions: false,
+  kinds: ['worker', 'wrangler', 'headers', 'package', 'workflow', 'edgelint-config'],
+  defaultOptions: {},
+  messages: { never: 'never reported' },
+  mayApply(text) {
+    if (text.includes('EDGELINT_THROW_EARLY')) throw new Error('test hook: mayApply threw');
+    return text.includes('EDGELINT_THROW_IN_CHECK');
+  },
+  check() {
+    throw new Error('test hook: check threw');
+  },
+});
+
+/** Extra rules enabled by environment variables (test hooks only). */
+export function testRules(env: NodeJS.ProcessEnv = process.env): readonly Rule[] {
+  return env.EDGELINT_TEST_THROWING_RULE === '1' ? [throwingRule as Rule] : [];
+}

@@ -1,0 +1,47 @@
+// Unit tests for lintFile: rule selection by kind, pre-parse filters, failing rules contained, severities, dedupe.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defineRule, type Rule } from '../../../server/src/engine/define-rule';
+import { lintFile } from '../../../server/src/engine/linter';
+
+const reportAll = (id: string, extra: Partial<Rule> = {}): Rule => defineRule({
+  id, description: 'test rule', defaultSeverity: 'warn', fixable: false, hasSuggestions: false, kinds: ['worker'],
+  defaultOptions: {}, messages: { m: 'found {{what}}' },
+  check(context) { context.report({ start: 0, end: 1, messageId: 'm', data: { what: 'it' } }); context.report({ start: 0, end: 1, messageId: 'm', data: { what: 'it' } }); },
+  ...extra,
+});
+
+describe('lintFile', () => {
+  it('runs rules for the file kind only, and dedupes identical reports', () => {
+    const problems = lintFile({ path: '/p/src/a.ts', text: 'x', rules: [reportAll('t-one'), reportAll('t-two', { kinds: ['headers'] })] }).problems;
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.message]), [['t-one', 'found it']]);
+    assert.deepEqual(lintFile({ path: '/p/README.md', text: 'x', rules: [reportAll('t-one')] }).problems, []);
+  });
+  it('never parses when no rule may apply', () => {
+    let parsed = false;
+    const rule = reportAll('t-lazy', { mayApply: () => false, check(context) { parsed = true; context.worker(); } });
+    assert.deepEqual(lintFile({ path: '/p/a.ts', text: 'const x = ;', rules: [rule] }).problems, []);
+    assert.equal(parsed, false);
+  });
+  it('turns a throwing rule (in check or mayApply) into one internal-error problem and keeps the others', () => {
+    const boom = reportAll('t-boom', { check() { throw new Error('kaboom'); } });
+    const early = reportAll('t-early', { mayApply() { throw new Error('too early'); } });
+    const problems = lintFile({ path: '/p/a.ts', text: 'x', rules: [boom, early, reportAll('t-ok')] }).problems;
+    assert.deepEqual(problems.map((p) => p.ruleId).sort(), ['t-boom', 't-early', 't-ok']);
+    assert.match(problems.find((p) => p.ruleId === 't-boom')!.message, /^internal error in t-boom: kaboom/);
+  });
+  it('applies configured severities over report severities, and off', () => {
+    const rule = reportAll('t-sev', { check(context) { context.report({ start: 0, end: 1, messageId: 'm', severity: 'error' }); } });
+    assert.equal(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule] }).problems[0]!.severity, 'error');
+    const overrides = new Map([['t-sev', { severity: 'info' as const }]]);
+    assert.equal(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule], overrides }).problems[0]!.severity, 'info');
+    assert.deepEqual(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule], overrides: new Map([['t-sev', { severity: 'off' as const }]]) }).problems, []);
+  });
+  it('reports broken config files and syntax errors with positions', () => {
+    const toml = lintFile({ path: '/p/wrangler.toml', text: 'name = \n', rules: [] }).problems;
+    assert.equal(toml[0]!.ruleId, 'parse-error');
+    const ts = lintFile({ path: '/p/a.ts', text: 'const x = ;', rules: [reportAll('t-one', { check(c) { c.worker(); } })] }).problems;
+    assert.deepEqual(ts.map((p) => p.ruleId), ['parse-error']);
+    assert.match(ts[0]!.message, /Syntax error: Expression expected/);
+  });
+});
