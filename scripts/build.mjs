@@ -11,6 +11,9 @@ const common = {
   logLevel: 'warning',
   // Prefer ESM builds: jsonc-parser's UMD main uses a dynamic require('./impl/format') that esbuild cannot bundle.
   mainFields: ['module', 'main'],
+  // Whitespace and syntax minification halve the bundle (startup time); identifiers stay readable in stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 
 await Promise.all([
