@@ -4,9 +4,10 @@
 #   127.0.0.1:<free port> -> (A) mocha suite inside the VS Code extension host (payload URL)
 #   -> (B) Problems-panel DOM check + screenshot -> (C) headless Neovim against `node dist/cli.js --lsp`
 #   -> stop code-server (whole process group). Last line: `e2e: N passed, N failed`; exit 1 if any failed.
-# Env knobs: EDGELINT_E2E_SUITES="A B C" (subset), EDGELINT_E2E_GREP=<mocha grep>, EDGELINT_E2E_SKIP_BUILD=1,
-#   EDGELINT_E2E_VSIX=<path> (test this .vsix), EDGELINT_E2E_CLI=<path> (CLI for Neovim; default dist/cli.js), EDGELINT_E2E_BREAK=server (negative control: replace the
-#   installed language server and the CLI given to Neovim with a script that exits 1 -> the run must fail).
+# Env knobs (see README.md): EDGELINT_E2E_SUITES="A B C" (subset), EDGELINT_E2E_GREP=<mocha grep>,
+#   EDGELINT_E2E_SKIP_BUILD=1, EDGELINT_E2E_FIXTURE=<dir> (another fixture workspace), EDGELINT_E2E_VSIX=<path>
+#   (test this .vsix), EDGELINT_E2E_CLI=<path> (CLI for Neovim; default dist/cli.js), EDGELINT_E2E_BREAK=server
+#   (negative control: the installed language server and the CLI given to Neovim exit 1 -> the run must fail).
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -15,6 +16,7 @@ RUN=$WORK/run
 SHOTS=$WORK/screenshots
 CS=$HERE/.cache/code-server/node_modules/.bin/code-server
 SUITES=${EDGELINT_E2E_SUITES:-A B C}
+FIXTURE=$(cd "${EDGELINT_E2E_FIXTURE:-$HERE/workspace}" && pwd)   # the pristine fixture workspace
 
 now() { date +%s.%N; }
 secs() { echo "$(now) - $1" | bc | xargs printf '%.1f'; }
@@ -37,6 +39,14 @@ finish() {
 count_ok() { grep -c '^ok - ' "$1" 2>/dev/null || true; }
 count_notok() { grep -c '^not ok - ' "$1" 2>/dev/null || true; }
 
+# --- one run at a time: concurrent runs would share $RUN (wait up to 15 min for the other one) ---------
+mkdir -p "$WORK"
+exec 9> "$WORK/run.lock"
+if ! flock -n 9; then
+  log "another e2e run holds $WORK/run.lock; waiting for it (max 900 s)"
+  flock -w 900 9 || { log "lock not released"; tally "lock" 0 1 "$(secs "$T0")"; finish; }
+fi
+
 # --- hermetic environment: every side effect stays in $RUN -------------------------------------------
 rm -rf "$RUN"; mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/tmp" "$RUN/logs" "$RUN/results" "$SHOTS"
 rm -f "$SHOTS"/*.png
@@ -45,7 +55,7 @@ export TMPDIR=$RUN/tmp                              # VS Code IPC sockets, tsser
 export EXTENSIONS_GALLERY='{}'                      # no open-vsx.org lookups
 export NVIM_LOG_FILE=$RUN/logs/nvim.log
 export EDGELINT_E2E_RESULT=$RUN/results/ext-host.json   # read by suite/index.js inside the extension host
-export EDGELINT_E2E_PRISTINE=$HERE/workspace            # tests restore the copy from here
+export EDGELINT_E2E_PRISTINE=$FIXTURE                   # tests restore the copy from here
 unset ELECTRON_RUN_AS_NODE VSCODE_IPC_HOOK_CLI
 
 if [ ! -x "$CS" ] || ! command -v chromium >/dev/null || ! command -v nvim >/dev/null; then
@@ -60,15 +70,18 @@ VSIX=${EDGELINT_E2E_VSIX:-}
 if [ -z "$VSIX" ]; then
   VSIX=$ROOT/dist/edgelint.vsix
   if [ "${EDGELINT_E2E_SKIP_BUILD:-0}" != 1 ]; then
-    has_package=$(node -p "Boolean(require('./package.json').scripts?.package)")
-    if [ "$has_package" = true ]; then
+    touch "$RUN/build.stamp"; sleep 0.01
+    package_script=$(node -p "require('./package.json').scripts?.package || ''")
+    if [[ "$package_script" == *"npm run -s build"* || "$package_script" == *"npm run build"* ]]; then
+      timeout 300 npm run -s package > "$RUN/logs/build.log" 2>&1      # the package script builds first
+    elif [ -n "$package_script" ]; then
       timeout 300 bash -c 'npm run -s build && npm run -s package' > "$RUN/logs/build.log" 2>&1
     else
       log "NOTE: package.json has no \"package\" script yet; falling back to 'vsce package --no-dependencies -o dist/edgelint.vsix'"
       timeout 300 bash -c 'npm run -s build && npx --no-install vsce package --no-dependencies -o dist/edgelint.vsix' > "$RUN/logs/build.log" 2>&1
     fi
     rc=$?
-    if [ $rc -ne 0 ] || [ ! -s "$VSIX" ]; then
+    if [ $rc -ne 0 ] || [ ! -s "$VSIX" ] || [ ! "$VSIX" -nt "$RUN/build.stamp" ]; then   # never test a stale .vsix
       log "build/package FAILED (rc=$rc); tail of logs/build.log:"; tail -30 "$RUN/logs/build.log" | sed 's/^/    /'
       tally "build + package" 0 1 "$(secs "$t")"; finish
     fi
@@ -112,7 +125,7 @@ if [ "${EDGELINT_E2E_BREAK:-}" = server ]; then
 fi
 
 # Per-suite copies of the fixture workspace (tests mutate only these).
-for s in A B C; do cp -r "$HERE/workspace" "$RUN/ws-$s"; done
+for s in A B C; do cp -r "$FIXTURE" "$RUN/ws-$s"; done
 
 # --- 3. start code-server (own process group) --------------------------------------------------------
 CS_PID=
@@ -130,7 +143,7 @@ needs_cs=0; for s in $SUITES; do case $s in A|B) needs_cs=1 ;; esac; done
 if [ "$needs_cs" = 1 ]; then
   t=$(now)
   setsid "$CS" "${CSARGS[@]}" --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
-    > "$RUN/logs/code-server.log" 2>&1 < /dev/null &
+    > "$RUN/logs/code-server.log" 2>&1 < /dev/null 9>&- &
   CS_PID=$!   # setsid: the pid is also the process-group id of the whole code-server tree
   up=0
   for _ in $(seq 1 600); do
@@ -148,14 +161,15 @@ fi
 # --- (A) extension-host mocha suite ------------------------------------------------------------------
 if [[ " $SUITES " == *" A "* ]]; then
   t=$(now); log "(A) extension-host mocha suite ..."
-  timeout 420 node "$HERE/drive/run-ext-tests.js" "$BASE" "$RUN/ws-A" "$EXTDIR" "$HERE/suite/index.js" 360000 \
+  timeout 540 node "$HERE/drive/run-ext-tests.js" "$BASE" "$RUN/ws-A" "$EXTDIR" "$HERE/suite/index.js" 480000 \
     2>&1 | tee "$RUN/logs/suite-A.log"
   rc=${PIPESTATUS[0]}
-  read -r ap af < <(node -e "try{const r=require(process.argv[1]);console.log(r.passed,r.failed)}catch{console.log(0,0)}" "$EDGELINT_E2E_RESULT")
+  read -r ap af adone < <(node -e "try{const r=require(process.argv[1]);console.log(r.passed,r.failed,r.done?1:0)}catch{console.log(0,0,0)}" "$EDGELINT_E2E_RESULT")
   node -e "try{const r=require(process.argv[1]);for(const x of r.results)console.log('  '+(x.state==='passed'?'ok    ':'FAILED')+' '+x.title+(x.error?'\n          '+x.error.split('\n').slice(0,3).join('\n          '):''))}catch{}" "$EDGELINT_E2E_RESULT"
   note="exit $rc"
-  if [ "$rc" -ne 0 ] && [ "$af" -eq 0 ]; then af=1; note="exit $rc: suite did not complete (see logs/suite-A.log)"; fi
-  if ! diff -r -q "$HERE/workspace" "$RUN/ws-A" > "$RUN/logs/ws-A.diff" 2>&1; then
+  if [ "$adone" != 1 ]; then af=$((af + 1)); note="exit $rc: suite did not complete (see logs/suite-A.log)"
+  elif [ "$rc" -ne 0 ] && [ "$af" -eq 0 ]; then af=1; fi
+  if ! diff -r -q "$FIXTURE" "$RUN/ws-A" > "$RUN/logs/ws-A.diff" 2>&1; then
     log "(A) the workspace copy was not restored:"; sed 's/^/    /' "$RUN/logs/ws-A.diff"; af=$((af + 1))
   fi
   tally "(A) VS Code extension host (mocha)" "$ap" "$af" "$(secs "$t")" "$note"
@@ -187,9 +201,10 @@ if [[ " $SUITES " == *" C "* ]]; then
     timeout 90 nvim --headless -u NONE -i NONE -n -c "luafile $HERE/nvim/check.lua" < /dev/null 2>&1 \
     | tee "$RUN/logs/suite-C.log"
   rc=${PIPESTATUS[0]}
+  echo   # nvim's own messages (e.g. "Client 1 quit with exit code 1") end without a newline
   cp_=$(count_ok "$RUN/logs/suite-C.log"); cf=$(count_notok "$RUN/logs/suite-C.log")
   if [ "$rc" -ne 0 ] && [ "$cf" -eq 0 ]; then cf=1; fi
-  if ! diff -r -q "$HERE/workspace" "$RUN/ws-C" > /dev/null; then log "(C) workspace copy was modified"; cf=$((cf + 1)); fi
+  if ! diff -r -q "$FIXTURE" "$RUN/ws-C" > /dev/null; then log "(C) workspace copy was modified"; cf=$((cf + 1)); fi
   tally "(C) Neovim headless LSP client" "$cp_" "$cf" "$(secs "$t")" "exit $rc"
   log "(C) done: $cp_ passed, $cf failed, $(secs "$t")s"
 fi

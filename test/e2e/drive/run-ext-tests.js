@@ -4,6 +4,7 @@
 // through window.codeAutomationExit (the hook @vscode/test-web uses too).
 // usage: node run-ext-tests.js <baseUrl> <workspaceDir> <extensionDir> <testsEntry> <timeoutMs>
 'use strict';
+const util = require('util');
 const { openPage, logger, deadline } = require('./browser');
 
 const [baseUrl, folder, extDir, testsEntry, timeoutArg] = process.argv.slice(2);
@@ -25,8 +26,20 @@ const log = logger('A');
     const opened = await Promise.race([openPage(baseUrl), limit]);
     browser = opened.browser;
     const page = opened.page;
-    page.on('console', (m) => {
-      const t = m.text().replace(/%c/g, '').replace(/color: \S+/g, '');
+    // Extension-host logs arrive as printf-style console calls with a CSS-styled level prefix; expand them.
+    page.on('console', async (m) => {
+      let t;
+      try {
+        const vals = await Promise.all(m.args().map((h) => h.jsonValue().catch(() => '')));
+        // e.g. ["%c INFO", "color: #33f", "    ✔ %s (%dms)", "title", 1507]
+        if (typeof vals[0] === 'string' && vals[0].startsWith('%c') && typeof vals[2] === 'string') {
+          t = `${vals[0].slice(2).trim()} ${util.format(...vals.slice(2))}`;
+        } else {
+          t = vals.length ? util.format(...vals) : m.text();
+        }
+        if (process.env.EDGELINT_E2E_RAW_CONSOLE) console.log('    [raw]', JSON.stringify(vals).slice(0, 400));
+      } catch { t = m.text(); }
+      t = t.replace(/%c/g, '').replace(/color: \S+/g, '');
       if (/edgelint|passing|failing|pending|✔|✓|\s\d+\) |Error|AssertionError/.test(t) && !/\[DEP0/.test(t)) {
         console.log('    [exthost]', t.slice(0, 600));
       }

@@ -42,7 +42,12 @@ local function find(bufnr, code)
     if tostring(d.code) == code and d.source == 'edgelint' then return d end
   end
 end
-local function wait_for(pred) return vim.wait(timeout, pred, 25) end
+local server_exited = false
+-- Poll (no fixed sleeps); stop early when the server process is gone.
+local function wait_for(pred)
+  vim.wait(timeout, function() return server_exited or pred() end, 25)
+  return pred()
+end
 -- 0-based position (line, byte col) of `needle` (plain) in a buffer, searching from the line holding `within`.
 local function pos_of(bufnr, needle, within)
   for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
@@ -71,6 +76,7 @@ local client_id = vim.lsp.start_client({
     end,
   },
   on_exit = function(code, signal)
+    server_exited = true
     if code ~= 0 then out(('# server exited code=%s signal=%s'):format(code, signal)) end
   end,
 })

@@ -13,10 +13,12 @@ describe('edgelint code actions (extension host)', function () {
   afterEach(u.restoreWorkspace);
 
   it("cc-syntax: preferred quick fix \"Replace ';' with ','\" edits the text and the problem disappears", async () => {
+    const t0 = Date.now();
     const doc = await u.open(FILE);
     const d = await u.waitForDiag(doc.uri, 'cc-syntax');
-    const actions = await u.codeActions(doc.uri, d.range);
-    console.log(`[edgelint-e2e] actions at cc-syntax: ${JSON.stringify(u.titles(actions))}`);
+    const t1 = Date.now();
+    const actions = await u.codeActions(doc.uri, d.range, 'quickfix');
+    console.log(`[edgelint-e2e] actions at cc-syntax (diag ${t1 - t0} ms, actions ${Date.now() - t1} ms): ${JSON.stringify(u.titles(actions))}`);
     const fix = actions.find((a) => a.title === "Replace ';' with ','");
     assert.ok(fix, `quick fix missing; got ${JSON.stringify(u.titles(actions))}`);
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind && fix.kind.value}`);
@@ -31,7 +33,7 @@ describe('edgelint code actions (extension host)', function () {
   it('kv-cachettl-below-minimum: the "Use cacheTtl: 30" suggestion edits the text and the problem disappears', async () => {
     const doc = await u.open(FILE);
     const d = await u.waitForDiag(doc.uri, 'kv-cachettl-below-minimum');
-    const actions = await u.codeActions(doc.uri, d.range);
+    const actions = await u.codeActions(doc.uri, d.range, 'quickfix');
     console.log(`[edgelint-e2e] actions at kv-cachettl-below-minimum: ${JSON.stringify(u.titles(actions))}`);
     const sug = actions.find((a) => a.title.startsWith('Use cacheTtl: 30'));
     assert.ok(sug, `suggestion missing; got ${JSON.stringify(u.titles(actions))}`);
@@ -43,7 +45,7 @@ describe('edgelint code actions (extension host)', function () {
   it('offers "Disable <rule> for this line" (which silences it) and "Show documentation for <rule>"', async () => {
     const doc = await u.open(FILE);
     const d = await u.waitForDiag(doc.uri, 'kv-cachettl-below-minimum');
-    const actions = await u.codeActions(doc.uri, d.range);
+    const actions = await u.codeActions(doc.uri, d.range, 'quickfix');
     const disable = actions.find((a) => /^Disable kv-cachettl-below-minimum for this line/.test(a.title));
     assert.ok(disable, `disable action missing; got ${JSON.stringify(u.titles(actions))}`);
     assert.ok(actions.some((a) => /^Show documentation for kv-cachettl-below-minimum/.test(a.title)),

@@ -35,7 +35,20 @@ async function waitFor(what, fn, { timeoutMs = 30000, stepMs = 100, describe } =
 }
 
 function ruleOf(d) { return d.code && typeof d.code === 'object' ? String(d.code.value) : String(d.code); }
-function edgelintDiags(u) { return vscode.languages.getDiagnostics(u).filter((d) => d.source === 'edgelint'); }
+// Fail fast when the server is dead: until a first edgelint diagnostic has been seen, only the first wait gets
+// the long (cold start) timeout; later waits give up after a few seconds instead of 30 s each.
+let everSeen = false;
+let coldWaitUsed = false;
+function edgelintDiags(u) {
+  const list = vscode.languages.getDiagnostics(u).filter((d) => d.source === 'edgelint');
+  if (list.length) everSeen = true;
+  return list;
+}
+function diagTimeout(ms) {
+  if (everSeen) return ms;
+  if (!coldWaitUsed) { coldWaitUsed = true; return Math.max(ms, 45000); }
+  return Math.min(ms, 5000);
+}
 function fmtDiag(d) {
   const sev = ['Error', 'Warning', 'Information', 'Hint'][d.severity];
   return `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}(${sev})`;
@@ -45,7 +58,7 @@ function describeDiags(u) { return () => `[${edgelintDiags(u).map(fmtDiag).join(
 /** Wait until an edgelint diagnostic of `rule` (optionally matching pred) is present; returns it. */
 function waitForDiag(u, rule, pred = () => true, timeoutMs = 30000) {
   return waitFor(`${rule} on ${path.basename(u.fsPath)}`,
-    () => edgelintDiags(u).find((d) => ruleOf(d) === rule && pred(d)), { timeoutMs, describe: describeDiags(u) });
+    () => edgelintDiags(u).find((d) => ruleOf(d) === rule && pred(d)), { timeoutMs: diagTimeout(timeoutMs), describe: describeDiags(u) });
 }
 /** Wait until no edgelint diagnostic of `rule` is present. */
 function waitForNoDiag(u, rule, timeoutMs = 30000) {
@@ -71,11 +84,25 @@ async function open(rel) {
   return doc;
 }
 
-/** Code actions at a range (optionally of one kind), as returned to the editor. */
-async function codeActions(u, range, kind) {
+/**
+ * Code actions at a range (optionally of one kind), as returned to the editor. Retries a "Canceled" rejection:
+ * while tsserver is still loading the project, TypeScript's own quick-fix provider gets cancelled and VS Code
+ * rethrows provider cancellations from vscode.executeCodeActionProvider (seen on the first request for a .ts
+ * file in a fresh window, ~2 s in; not an edgelint problem: the same request succeeds right after).
+ */
+async function codeActions(u, range, kind, timeoutMs = 30000) {
   const args = ['vscode.executeCodeActionProvider', u, range];
   if (kind) args.push(kind);
-  return (await vscode.commands.executeCommand(...args)) || [];
+  const end = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await vscode.commands.executeCommand(...args)) || [];
+    } catch (e) {
+      if (!/Canceled/.test(String(e)) || Date.now() > end) throw e;
+      console.log(`[edgelint-e2e] executeCodeActionProvider was cancelled (attempt ${attempt}); retrying`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 function titles(actions) { return actions.map((a) => a.title); }
 
