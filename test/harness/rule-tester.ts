@@ -1,6 +1,7 @@
 // Strict table tester for one rule (node:test): valid cases report nothing; invalid cases state every error, every fix
 // output and every suggestion output; each output must differ, still parse, and no longer report the fixed problem.
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../server/src/engine/define-rule';
@@ -76,6 +77,9 @@ function label(testCase: ValidCase, index: number, kind: string): string {
 
 /** Runs a rule's table of cases as node:test tests. */
 export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  // EDGELINT_CASE_COUNTS=<file> records how many cases each rule has (for release notes and issue notes).
+  const countsFile = process.env.EDGELINT_CASE_COUNTS;
+  if (countsFile) appendFileSync(countsFile, `${JSON.stringify({ rule: rule.id, valid: cases.valid.length, invalid: cases.invalid.length })}\n`);
   describe(rule.id, () => {
     cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c)).forEach((testCase, index) => {
       it(label(testCase, index, 'valid'), () => {

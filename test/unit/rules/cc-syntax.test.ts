@@ -11,6 +11,9 @@ runRuleTests(rule, {
     `const h = new Headers(); h.set('X-Cache', 'public; max-age=60');`,
     `res.headers.set('Cache-Control', 'Max-Age=60, Public');`,
     `return json(data, { headers: { 'CDN-Cache-Control': 'max-age=3600, x-custom-extension' } });`,
+    { code: `export const onRequestGet = async ({ env }) => new Response(await env.KV.get('x'), { headers: { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=30' } });`, filename: 'functions/api/x.ts' },
+    'function withCaching(res: Response, seconds: number) { res.headers.set(\'Cache-Control\', `public, max-age=${seconds}`); return res; }',
+    `const CC = { 'Cache-Control': 'private="Set-Cookie", max-age=600' };\nexport default { fetch: () => new Response('x', { headers: { ...CC } }) };`,
   ],
   invalid: [
     {
@@ -49,6 +52,15 @@ runRuleTests(rule, {
     {
       code: `app.get('*', cache({ cacheName: 'pages', cacheControl: 'max-age=3600, stale-while-revalidation=60' }));`,
       errors: [{ messageId: 'unknownDirective', column: 71, suggestions: [{ output: `app.get('*', cache({ cacheName: 'pages', cacheControl: 'max-age=3600, stale-while-revalidate=60' }));` }] }],
+    },
+    {
+      code: `addEventListener('fetch', (event) => {\n  event.respondWith(new Response('x', { headers: { 'Cloudflare-CDN-Cache-Control': 'max-age=60;stale-if-error=600' } }));\n});`,
+      errors: [{ messageId: 'semicolon', line: 2, column: 95 }],
+      output: `addEventListener('fetch', (event) => {\n  event.respondWith(new Response('x', { headers: { 'Cloudflare-CDN-Cache-Control': 'max-age=60,stale-if-error=600' } }));\n});`,
+    },
+    {
+      code: `const BASE = 'public, ';\nfunction cached(body: string) {\n  return new Response(body, { headers: { 'Cache-Control': BASE + 'smaxage=300' } });\n}`,
+      errors: [{ messageId: 'unknownDirective', line: 3, column: 67, suggestions: [{ title: "Rename 'smaxage' to 's-maxage'", output: `const BASE = 'public, ';\nfunction cached(body: string) {\n  return new Response(body, { headers: { 'Cache-Control': BASE + 's-maxage=300' } });\n}` }] }],
     },
     {
       code: `res.headers.set('Cache-Control', 'private, no-cache="Set-Cookie');`,
