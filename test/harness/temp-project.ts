@@ -10,12 +10,12 @@ export interface TempProject {
   rootUri: string;
   path(rel: string): string;
   uri(rel: string): string;
-  write(rel: string, text: string): void;
+  write(rel: string, text: string | Buffer): void;
   remove(): void;
 }
 
-/** Creates a temp folder holding `files` (relative path -> text). */
-export function tempProject(files: Record<string, string>, prefix = 'edgelint-test-'): TempProject {
+/** Creates a temp folder holding `files` (relative path -> text or bytes). */
+export function tempProject(files: Record<string, string | Buffer>, prefix = 'edgelint-test-'): TempProject {
   // realpath: on macOS /tmp is a symlink, and the server reports real paths.
   const root = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const project: TempProject = {

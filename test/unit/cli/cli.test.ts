@@ -4,7 +4,8 @@ import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { allRules } from '../../../server/src/rules';
-import { runCli, tempProject } from '../../harness/cli-runner';
+import { runCli } from '../../harness/cli-runner';
+import { tempProject } from '../../harness/temp-project';
 
 const WRANGLER = `name = "w"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n`;
 const BAD_CC = `export default { fetch() { return new Response('x', { headers: { 'Cache-Control': 'public; max-age=60' } }); } };\n`;
@@ -14,9 +15,9 @@ const CLEAN = `export default { fetch() { return new Response('x', { headers: { 
 describe('edgelint CLI', () => {
   const cleanups: (() => void)[] = [];
   const project = (files: Record<string, string | Buffer>) => {
-    const p = tempProject(files);
-    cleanups.push(p.cleanup);
-    return p.dir;
+    const p = tempProject(files, 'edgelint-cli-');
+    cleanups.push(p.remove);
+    return p.root;
   };
   after(() => cleanups.forEach((c) => c()));
 
