@@ -7,9 +7,9 @@ import type { Rule } from '../engine/define-rule';
 import { isIgnored } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
 import { LineIndex } from '../engine/line-index';
-import type { FileKind, Problem } from '../engine/types';
+import { FILE_ERROR, type FileKind, type Problem } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
-import { uriToPath, type DocumentsHost } from './documents-host';
+import { MAX_FILE_BYTES, uriToPath, type DocumentsHost } from './documents-host';
 import type { Settings } from './settings';
 
 /** Pseudo rule id of the problem shown when linting itself failed (a bug: the engine is meant never to throw). */
@@ -126,7 +126,8 @@ export class LintService {
     let problems: Problem[] = [];
     if (settings.enable && path && kind) {
       try {
-        if (!this.ignored(path)) problems = lintText(this.project, path, text, { overrides: settings.rules, extraRules: this.extraRules }).problems;
+        if (text.length > MAX_FILE_BYTES) problems = [tooLarge(text.length)];
+        else if (!this.ignored(path)) problems = lintText(this.project, path, text, { overrides: settings.rules, extraRules: this.extraRules }).problems;
       } catch (error) {
         // lintFile promises never to throw; if it does anyway, show it instead of dying or going silent.
         this.log(`edgelint crashed on ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -143,4 +144,12 @@ export class LintService {
     this.onLinted(entry);
     return entry;
   }
+}
+
+/** Same limit and wording as the CLI's size check: a huge open buffer (a bundle, a dump) is reported, not parsed per keystroke. */
+function tooLarge(length: number): Problem {
+  return {
+    ruleId: FILE_ERROR, severity: 'warn', start: 0, end: 0, fatal: true,
+    message: `File has ${length} characters, over the ${MAX_FILE_BYTES}-character limit; not linted.`,
+  };
 }

@@ -47,6 +47,14 @@ describe('pull diagnostics per file kind', () => {
     assert.deepEqual(cc.map((d: any) => d.range.start), semicolons.map((character) => ({ line: 1, character })));
   });
 
+  it('an open buffer over the size limit is reported once, not parsed', async () => {
+    s.project.write('src/bundle.js', `${WORKER}// ${'x'.repeat(1024 * 1024)}\n`);
+    s.open('src/bundle.js');
+    const report = await s.pull('src/bundle.js');
+    assert.deepEqual(codes(report.items), ['file-error']);
+    assert.match(report.items[0].message, /over the 1048576-character limit; not linted/);
+  });
+
   it('a broken wrangler.toml, package.json and workflow report parse errors (no docs link: not a rule)', async () => {
     for (const rel of ['broken/wrangler.toml', 'broken/package.json', '.github/workflows/deploy.yml']) {
       s.open(rel);
