@@ -26,6 +26,12 @@ describe('parseHeadersFile', () => {
     assert.deepEqual(codes, ['header-before-path', 'missing-colon', 'name-has-spaces', 'empty-name', 'empty-value', 'no-headers', 'multiple-wildcards', 'bad-url', 'no-headers', 'port']);
     assert.match(parseHeadersFile(text).issues[1]!.message, /Expected a colon-separated header pair/);
   });
+  it('matches wrangler: lines under a rejected URL are skipped silently, "!Name" needs the space, wildcard rules are dropped', () => {
+    const text = 'http://x.com/a\n  Cache-Control: no-store\n/b\n  !X-Robots-Tag\n/c/*/d/*\n  Cache-Control: max-age=60\n';
+    const file = parseHeadersFile(text);
+    assert.deepEqual(file.issues.map((i) => i.code), ['bad-url', 'detach-without-space', 'no-headers', 'multiple-wildcards']);
+    assert.deepEqual(file.rules.map((r) => [r.path, r.skipped]), [['/b', undefined], ['/c/*/d/*', 'multiple-wildcards']]);
+  });
   it('enforces the line length and rule count limits', () => {
     const long = `/a\n  X: ${'y'.repeat(2001)}\n`;
     assert.equal(parseHeadersFile(long).issues[0]!.code, 'line-too-long');

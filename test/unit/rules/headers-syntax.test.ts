@@ -102,10 +102,13 @@ runRuleTests(rule, {
     {
       filename: H, name: 'detach line without the space',
       code: `/*\n  Cache-Control: no-cache\n/assets/*\n  !Cache-Control\n`,
-      errors: [{
-        messageId: 'detachWithoutSpace', line: 4, column: 3,
-        suggestions: [{ title: 'Write "! Cache-Control"', output: `/*\n  Cache-Control: no-cache\n/assets/*\n  ! Cache-Control\n` }],
-      }],
+      errors: [
+        { messageId: 'noHeaders', line: 3, column: 1, severity: 'warn' },
+        {
+          messageId: 'detachWithoutSpace', line: 4, column: 3,
+          suggestions: [{ title: 'Write "! Cache-Control"', output: `/*\n  Cache-Control: no-cache\n/assets/*\n  ! Cache-Control\n` }],
+        },
+      ],
     },
   ],
 });

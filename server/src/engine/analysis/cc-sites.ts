@@ -77,6 +77,7 @@ export function headersFileCacheControlSites(file: HeadersFile): CacheControlSit
   if (cached) return cached;
   const sites: CacheControlSite[] = [];
   for (const rule of file.rules) {
+    if (rule.skipped) continue; // wrangler drops the rule and its headers; headers-syntax reports why
     for (const line of rule.headers) {
       if (!CC_HEADER_NAMES.has(line.key)) continue;
       sites.push({

@@ -35,12 +35,14 @@ export interface HeadersRule {
   pathEnd: number;
   headers: HeaderLine[];
   detaches: DetachLine[];
+  /** Set when wrangler drops the whole rule (and so its headers), e.g. for a second `*`. */
+  skipped?: HeadersIssue['code'];
 }
 
 /** Something wrangler would reject or skip, with wrangler's own wording where it has one. */
 export interface HeadersIssue {
   code: 'line-too-long' | 'too-many-rules' | 'header-before-path' | 'missing-colon' | 'name-has-spaces' | 'empty-name'
-    | 'empty-value' | 'no-headers' | 'bad-url' | 'port' | 'multiple-wildcards' | 'wildcard-and-splat';
+    | 'empty-value' | 'no-headers' | 'bad-url' | 'port' | 'multiple-wildcards' | 'wildcard-and-splat' | 'detach-without-space';
   message: string;
   line: number;
   start: number;
@@ -61,10 +63,12 @@ export function parseHeadersFile(text: string): HeadersFile {
   const rules: HeadersRule[] = [];
   const issues: HeadersIssue[] = [];
   let current: HeadersRule | undefined;
+  /** After a rejected URL line wrangler skips the following header lines silently, until the next URL line. */
+  let skippingRejected = false;
   let offset = 0;
   const lines = text.split('\n');
   const closeRule = () => {
-    if (current && current.headers.length === 0 && current.detaches.length === 0) {
+    if (current && !current.skipped && current.headers.length === 0 && current.detaches.length === 0) {
       issues.push({ code: 'no-headers', message: 'No headers specified', line: current.line, start: current.pathStart, end: current.pathEnd });
     }
     current = undefined;
@@ -90,22 +94,31 @@ export function parseHeadersFile(text: string): HeadersFile {
         break;
       }
       const urlError = validatePath(line);
+      skippingRejected = !!urlError;
       if (urlError) {
         issue(urlError.code, urlError.message);
         continue;
       }
-      const wildcards = line.split('*').length - 1;
-      if (wildcards > 1) issue('multiple-wildcards', `Only one wildcard is allowed per rule; "${line}" has ${wildcards}. Use a :placeholder for the others.`);
-      else if (wildcards === 1 && line.includes(':splat')) issue('wildcard-and-splat', `Cannot combine a wildcard * with a :splat placeholder in "${line}".`);
       current = { path: line, line: i, pathStart: start, pathEnd: end, headers: [], detaches: [] };
+      const wildcards = line.split('*').length - 1;
+      if (wildcards > 1) {
+        issue('multiple-wildcards', `Only one wildcard is allowed per rule; "${line}" has ${wildcards}. Use a :placeholder for the others.`);
+        current.skipped = 'multiple-wildcards';
+      } else if (wildcards === 1 && line.includes(':splat')) {
+        issue('wildcard-and-splat', `Cannot combine a wildcard * with a :splat placeholder in "${line}".`);
+        current.skipped = 'wildcard-and-splat';
+      }
       rules.push(current);
       continue;
     }
+    if (skippingRejected) continue;
     const colon = line.indexOf(':');
     if (colon < 0) {
-      if (current && line.startsWith('!')) {
+      if (current && line.startsWith('! ')) {
         const name = line.slice(1).trim();
         current.detaches.push({ name, key: name.toLowerCase(), line: i, start, end });
+      } else if (current && line.startsWith('!')) {
+        issue('detach-without-space', 'Expected a colon-separated header pair (e.g. name: value)');
       } else if (current) {
         issue('missing-colon', 'Expected a colon-separated header pair (e.g. name: value)');
       } else {

@@ -8,7 +8,7 @@ const MESSAGE_OF: Record<HeadersIssue['code'], string> = {
   'line-too-long': 'lineTooLong', 'too-many-rules': 'tooManyRules', 'header-before-path': 'headerBeforePath',
   'missing-colon': 'missingColon', 'name-has-spaces': 'nameHasSpaces', 'empty-name': 'emptyName', 'empty-value': 'emptyValue',
   'no-headers': 'noHeaders', 'bad-url': 'badUrl', port: 'port', 'multiple-wildcards': 'multipleWildcards',
-  'wildcard-and-splat': 'wildcardAndSplat',
+  'wildcard-and-splat': 'wildcardAndSplat', 'detach-without-space': 'detachWithoutSpace',
 };
 
 export default defineRule({
@@ -37,16 +37,10 @@ export default defineRule({
   mayApply: (text) => /\S/.test(text),
   check(context) {
     const { text } = context;
-    const file = context.headersFile();
-    // Like wrangler, lines under a rejected path are skipped without a "Path should come before header" error each.
-    const rejected = file.issues.filter((i) => i.code === 'bad-url' || i.code === 'port').map((i) => i.line);
-    const wildcardLines = new Set(file.issues.filter((i) => i.code === 'multiple-wildcards' || i.code === 'wildcard-and-splat').map((i) => i.line));
-    for (const issue of file.issues) {
-      if (issue.code === 'header-before-path' && rejected.some((line) => line < issue.line)) continue;
-      if (issue.code === 'no-headers' && wildcardLines.has(issue.line)) continue;
+    for (const issue of context.headersFile().issues) {
       const lineText = text.slice(issue.start, issue.end);
       const colon = lineText.indexOf(':');
-      const name = colon >= 0 ? lineText.slice(0, colon).trim() : lineText;
+      const name = colon >= 0 ? lineText.slice(0, colon).trim() : lineText.replace(/^!/, '').trim();
       context.report({
         start: issue.start, end: issue.end, messageId: MESSAGE_OF[issue.code],
         severity: issue.code === 'no-headers' ? 'warn' : undefined,
@@ -56,16 +50,6 @@ export default defineRule({
         },
         suggestions: suggestionsFor(issue, lineText),
       });
-    }
-    for (const rule of file.rules) {
-      for (const detach of rule.detaches) {
-        const raw = text.slice(detach.start, detach.end);
-        if (raw.startsWith('! ')) continue;
-        context.report({
-          start: detach.start, end: detach.end, messageId: 'detachWithoutSpace', data: { text: short(raw), name: detach.name },
-          suggestions: [{ title: `Write "! ${detach.name}"`, edits: [{ start: detach.start, end: detach.end, text: `! ${detach.name}` }] }],
-        });
-      }
     }
   },
 });
@@ -87,6 +71,10 @@ function suggestionsFor(issue: HeadersIssue, line: string): Fix[] {
     return [{ title: 'Use https://', edits: [{ start: issue.start, end: issue.start + 4, text: 'https' }] }];
   }
   if (issue.code === 'multiple-wildcards') return placeholderSuggestion(issue.start, line);
+  if (issue.code === 'detach-without-space') {
+    const name = line.slice(1).trim();
+    return [{ title: `Write "! ${name}"`, edits: [{ start: issue.start, end: issue.end, text: `! ${name}` }] }];
+  }
   return [];
 }
 
