@@ -24,9 +24,41 @@ function scriptKind(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
+/**
+ * The last tree per path, so re-linting after an edit reparses incrementally (ts.updateSourceFile, as tsserver does on
+ * each keystroke) instead of from scratch. Safe because no tree outlives its lint: problems are plain data, and the
+ * incremental parser may reuse (and move) nodes of the previous tree. Bounded to a few recent paths.
+ */
+const recentTrees = new Map<string, { sf: ts.SourceFile; kind: ts.ScriptKind }>();
+const MAX_RECENT_TREES = 32;
+
+/** A syntax tree for `text`, reusing the previous tree of the same path when there is one. */
+export function sourceFileFor(path: string, text: string): ts.SourceFile {
+  const kind = scriptKind(path);
+  const previous = recentTrees.get(path);
+  let sf: ts.SourceFile;
+  if (previous?.kind === kind && previous.sf.text === text) sf = previous.sf;
+  else if (previous?.kind === kind) sf = ts.updateSourceFile(previous.sf, text, changeRange(previous.sf.text, text));
+  else sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  recentTrees.delete(path);
+  recentTrees.set(path, { sf, kind });
+  if (recentTrees.size > MAX_RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  return sf;
+}
+
+/** The edit that turns `before` into `after`: common prefix and suffix are kept. */
+function changeRange(before: string, after: string): ts.TextChangeRange {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { span: { start: prefix, length: before.length - prefix - suffix }, newLength: after.length - prefix - suffix };
+}
+
 /** Parses a source file once and collects the node lists rules query. */
 export function parseWorker(path: string, text: string): WorkerModel {
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+  const sf = sourceFileFor(path, text);
   const calls: ts.CallExpression[] = [];
   const news: ts.NewExpression[] = [];
   const properties: ts.PropertyAssignment[] = [];
