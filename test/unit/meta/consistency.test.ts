@@ -64,7 +64,7 @@ describe('versioning', () => {
 describe('engine purity', () => {
   const pure = [...walk('server/src/engine'), ...walk('server/src/rules')].filter((f) => f.endsWith('.ts'));
   it('engine and rules import no editor, LSP, CLI, fs or process code', () => {
-    const forbidden = /from ['"](vscode[^'"]*|node:fs|fs|node:child_process|child_process|node:process|[^'"]*\/(lsp|cli)\/[^'"]*)['"]/;
+    const forbidden = /from ['"](vscode[^'"]*|node:fs|fs|node:child_process|child_process|node:process|[^'"]*\/(lsp|cli|node-io)\/[^'"]*)['"]/;
     for (const file of pure) {
       const text = readFileSync(file, 'utf8');
       assert.doesNotMatch(text, forbidden, file);
