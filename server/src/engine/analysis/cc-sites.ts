@@ -58,14 +58,11 @@ export function codeCacheControlSites(model: WorkerModel): CacheControlSite[] {
         if (header) add(header, call.arguments[1]!, 'code');
       }
     }
-    const visitArrays = (node: ts.Node): void => {
-      if (ts.isArrayLiteralExpression(node) && node.elements.length === 2 && ts.isArrayLiteralExpression(node.parent)) {
-        const header = headerName(node.elements[0]!);
-        if (header) add(header, node.elements[1]!, 'code');
-      }
-      ts.forEachChild(node, visitArrays);
-    };
-    visitArrays(sf);
+    for (const pair of model.nestedArrays) {
+      if (pair.elements.length !== 2) continue;
+      const header = headerName(pair.elements[0]!);
+      if (header) add(header, pair.elements[1]!, 'code');
+    }
   }
   memo.set(model, sites);
   return sites;

@@ -25,7 +25,7 @@ export function kvCalls(model: WorkerModel, facts: FileFacts): KvCall[] {
   const cached = cache.get(model);
   if (cached) return cached;
   const names = kvNames(model, facts);
-  const aliases = destructuredAliases(model.sf);
+  const aliases = destructuredAliases(model);
   const result: KvCall[] = [];
   if (names.size > 0) {
     for (const call of model.calls) {
@@ -61,16 +61,14 @@ function kvNames(model: WorkerModel, facts: FileFacts): Set<string> {
 }
 
 /** `const { SESSIONS: sessions } = env` -> sessions => SESSIONS. */
-function destructuredAliases(sf: ts.SourceFile): Map<string, string> {
+function destructuredAliases(model: WorkerModel): Map<string, string> {
   const aliases = new Map<string, string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && ts.isObjectBindingPattern(node.parent)) {
+  for (const node of model.bindingElements) {
+    if (ts.isIdentifier(node.name) && ts.isObjectBindingPattern(node.parent)) {
       const property = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : node.name.text;
       aliases.set(node.name.text, property);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  }
   return aliases;
 }
 

@@ -13,6 +13,10 @@ export interface WorkerModel {
   news: ts.NewExpression[];
   /** All property assignments in object literals, in source order. */
   properties: ts.PropertyAssignment[];
+  /** Destructuring elements (`const { CACHE: kv } = env`), in source order. */
+  bindingElements: ts.BindingElement[];
+  /** Array literals nested in array literals (`new Headers([['a', 'b']])` pairs), in source order. */
+  nestedArrays: ts.ArrayLiteralExpression[];
   /** Constant resolution for this file. */
   resolver: ConstResolver;
 }
@@ -63,11 +67,15 @@ export function parseWorker(path: string, text: string): WorkerModel {
   const news: ts.NewExpression[] = [];
   const properties: ts.PropertyAssignment[] = [];
   const declarations: ts.VariableDeclaration[] = [];
+  const bindingElements: ts.BindingElement[] = [];
+  const nestedArrays: ts.ArrayLiteralExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) calls.push(node);
     else if (ts.isNewExpression(node)) news.push(node);
     else if (ts.isPropertyAssignment(node)) properties.push(node);
     else if (ts.isVariableDeclaration(node)) declarations.push(node);
+    else if (ts.isBindingElement(node)) bindingElements.push(node);
+    else if (ts.isArrayLiteralExpression(node) && ts.isArrayLiteralExpression(node.parent)) nestedArrays.push(node);
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -77,7 +85,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
     start: d.start,
     end: Math.min(text.length, d.start + Math.max(1, d.length)),
   }));
-  return { sf, syntaxErrors, calls, news, properties, resolver: new ConstResolver(sf, declarations) };
+  return { sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, resolver: new ConstResolver(sf, declarations) };
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `await` around an expression. */
