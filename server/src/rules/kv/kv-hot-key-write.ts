@@ -38,7 +38,8 @@ export default defineRule({
     const puts = calls.filter((c) => c.method === 'put');
     if (puts.length === 0) return;
     const crons = cronScopes(model, context.facts);
-    const requestPaths = requestPathFunctions(model, context.facts.isPagesFunction);
+    let requestPaths: ReturnType<typeof requestPathFunctions> | undefined; // only the every-request check needs them
+    const paths = () => (requestPaths ??= requestPathFunctions(model, context.facts.isPagesFunction));
     for (const put of puts) {
       const id = keyIdentity(model, put.key);
       if (!id) continue;
@@ -69,7 +70,7 @@ export default defineRule({
         continue;
       }
       if (!id.constant || rep) continue;
-      const path = requestPaths.find((p) => isDirectlyIn(put.call, p.fn) && runsUnconditionally(put.call, p.fn));
+      const path = paths().find((p) => isDirectlyIn(put.call, p.fn) && runsUnconditionally(put.call, p.fn));
       if (path) report('everyRequest', { where: path.where });
     }
   },
