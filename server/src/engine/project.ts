@@ -32,6 +32,8 @@ export class Project {
   private readonly wranglerByPath = new Map<string, WranglerConfig | null>();
   private readonly factsByDir = new Map<string, FileFacts>();
   private readonly configByDir = new Map<string, ResolvedConfig>();
+  /** Deploy-time scripts per package.json path (folders below one package.json share it: parse it once). */
+  private readonly deployByPackage = new Map<string, Map<string, string>>();
 
   /** `forcedConfig` replaces the config lookup (CLI `--config`). */
   constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {}
@@ -41,6 +43,7 @@ export class Project {
     this.wranglerByPath.clear();
     this.factsByDir.clear();
     this.configByDir.clear();
+    this.deployByPackage.clear();
   }
 
   /** The parsed wrangler config at an exact path, if the file exists. */
@@ -131,11 +134,14 @@ export class Project {
     const scripts = new Map<string, string>();
     for (let current = dir; ; current = dirname(current)) {
       const pkgPath = join(current, 'package.json');
+      const cached = this.deployByPackage.get(pkgPath);
+      if (cached) return cached;
       const text = this.host.readFile(pkgPath);
       if (text !== undefined) {
         for (const command of deployCommands(parsePackageJson(text))) {
           if (command.runsFile) scripts.set(resolve(current, command.runsFile), `${command.command.text} (${command.reason})`);
         }
+        this.deployByPackage.set(pkgPath, scripts);
         return scripts;
       }
       if (dirname(current) === current) return scripts;
