@@ -1,6 +1,9 @@
 // Project facts with injected IO: nearest wrangler config, its bindings and flags, deploy scripts, and edgelint config.
 // Lazy and cached per folder; `invalidate()` drops the caches when a config file changes (LSP watchers, CLI never needs it).
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import { kvTypedNamesInSource } from './analysis/kv-bindings';
+import { ModuleGraph } from './project/modules';
 import { deployCommands } from './analysis/deploy-scripts';
 import { emptyFacts, type FileFacts } from './analysis/facts';
 import { emptyConfig, parseConfig, type EdgelintConfig } from './config';
@@ -14,9 +17,15 @@ import type { Problem } from './types';
 export interface Host {
   /** File text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /** Names of the entries of a folder, or undefined when it cannot be listed (optional: finds `wrangler.*.toml` variants). */
+  listDir?(dir: string): string[] | undefined;
 }
 
 const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
+/** `wrangler.staging.toml`, `wrangler-dev.jsonc`…: configs wrangler reads with `-c` (domain.md §0 "Wrangler config"). */
+const WRANGLER_VARIANT = /^wrangler[.-][\w.-]+\.(toml|jsonc?)$/;
+/** The file `wrangler types` writes; hand-written Env files commonly use the other names. */
+const ENV_TYPE_FILES = ['worker-configuration.d.ts', 'env.d.ts', 'src/env.d.ts', 'src/worker-configuration.d.ts', 'types/env.d.ts', 'src/types/env.d.ts'];
 const KV_KEY = 'kv_namespaces';
 const OTHER_BINDING_KEYS = ['r2_buckets', 'd1_databases', 'durable_objects', 'queues', 'services', 'analytics_engine_datasets', 'vectorize', 'hyperdrive', 'ai', 'browser', 'images'];
 
@@ -34,9 +43,15 @@ export class Project {
   private readonly configByDir = new Map<string, ResolvedConfig>();
   /** Deploy-time scripts per package.json path (folders below one package.json share it: parse it once). */
   private readonly deployByPackage = new Map<string, Map<string, string>>();
+  private readonly variantsByDir = new Map<string, WranglerConfig[]>();
+  private readonly envTypesByPath = new Map<string, ReadonlySet<string> | null>();
+  /** Summaries of imported modules, shared by all files of the workspace. */
+  readonly modules: ModuleGraph;
 
   /** `forcedConfig` replaces the config lookup (CLI `--config`). */
-  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {}
+  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {
+    this.modules = new ModuleGraph((path) => host.readFile(path), (path) => this.factsFor(path));
+  }
 
   /** Drops cached facts (all of them: config changes are rare and re-reading is cheap). */
   invalidate(): void {
@@ -44,6 +59,9 @@ export class Project {
     this.factsByDir.clear();
     this.configByDir.clear();
     this.deployByPackage.clear();
+    this.variantsByDir.clear();
+    this.envTypesByPath.clear();
+    this.modules.invalidate();
   }
 
   /** The parsed wrangler config at an exact path, if the file exists. */
@@ -57,12 +75,51 @@ export class Project {
 
   /** The nearest wrangler config at or above a folder. */
   nearestWrangler(dir: string): WranglerConfig | undefined {
+    return this.nearestWranglers(dir)[0];
+  }
+
+  /** The configs of the nearest folder that has any: the standard name first, then `wrangler.*` variants (sorted). */
+  private nearestWranglers(dir: string): WranglerConfig[] {
     for (let current = resolve(dir); ; current = dirname(current)) {
+      const found: WranglerConfig[] = [];
       for (const name of WRANGLER_NAMES) {
         const config = this.wranglerAt(join(current, name));
-        if (config) return config;
+        if (config) {
+          found.push(config);
+          break;
+        }
       }
-      if (dirname(current) === current) return undefined;
+      found.push(...this.variantsIn(current));
+      if (found.length > 0) return found;
+      if (dirname(current) === current) return [];
+    }
+  }
+
+  private variantsIn(dir: string): WranglerConfig[] {
+    let variants = this.variantsByDir.get(dir);
+    if (!variants) {
+      const names = (this.host.listDir?.(dir) ?? []).filter((n) => WRANGLER_VARIANT.test(n)).sort();
+      variants = names.map((n) => this.wranglerAt(join(dir, n))).filter((c): c is WranglerConfig => !!c);
+      this.variantsByDir.set(dir, variants);
+    }
+    return variants;
+  }
+
+  /** KVNamespace-typed names in the Env type files (`wrangler types` output) from the folder up to the project root. */
+  private envTypeNames(dir: string, stop: string | undefined): Map<string, string> {
+    const names = new Map<string, string>();
+    for (let current = dir; ; current = dirname(current)) {
+      for (const file of ENV_TYPE_FILES) {
+        const path = join(current, file);
+        let found = this.envTypesByPath.get(path);
+        if (found === undefined) {
+          const text = this.host.readFile(path);
+          found = text === undefined || text.length > 4 * 1024 * 1024 ? null : kvTypedNamesInSource(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+          this.envTypesByPath.set(path, found);
+        }
+        for (const name of found ?? []) if (!names.has(name)) names.set(name, file);
+      }
+      if (current === stop || dirname(current) === current) return names;
     }
   }
 
@@ -74,7 +131,7 @@ export class Project {
       base = this.buildFacts(dir);
       this.factsByDir.set(dir, base);
     }
-    return { ...base, isPagesFunction: isPagesFunction(path) };
+    return { ...base, isPagesFunction: isPagesFunction(path), filePath: resolve(path), modules: this.modules };
   }
 
   /** The edgelint config for a file: nearest `.edgelintrc.json`, or nearest package.json with an `edgelint` key. */
@@ -105,12 +162,18 @@ export class Project {
 
   private buildFacts(dir: string): FileFacts {
     const facts = emptyFacts();
-    const wrangler = this.nearestWrangler(dir);
+    const configs = this.nearestWranglers(dir);
+    const wrangler = configs[0];
+    const origins = new Map<string, string>();
+    for (const config of configs) for (const b of bindingsOf(config, KV_KEY)) if (!origins.has(b.name)) origins.set(b.name, basename(config.path));
+    const root = wrangler ? dirname(wrangler.path) : this.packageRoot(dir);
+    for (const [name, file] of this.envTypeNames(dir, root)) if (!origins.has(name)) origins.set(name, file);
+    facts.kvBindingOrigins = origins;
     if (wrangler) {
       facts.wrangler = wrangler;
-      facts.kvBindings = new Set(bindingsOf(wrangler, KV_KEY).map((b) => b.name));
+      facts.kvBindings = new Set(configs.flatMap((c) => bindingsOf(c, KV_KEY).map((b) => b.name)));
       const others = new Set<string>();
-      for (const key of OTHER_BINDING_KEYS) for (const b of bindingsOf(wrangler, key)) others.add(b.name);
+      for (const config of configs) for (const key of OTHER_BINDING_KEYS) for (const b of bindingsOf(config, key)) others.add(b.name);
       for (const { node } of configSections(wrangler)) {
         for (const binding of getNode(node, 'durable_objects', 'bindings')?.items ?? []) {
           const name = stringValue(getNode(binding, 'name'));
@@ -126,8 +189,17 @@ export class Project {
       facts.compatibilityDate = stringValue(getNode(wrangler.root, 'compatibility_date'));
       facts.compatibilityFlags = (getNode(wrangler.root, 'compatibility_flags')?.items ?? []).map(stringValue).filter((f): f is string => !!f);
     }
+    facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
     return facts;
+  }
+
+  /** The nearest folder with a package.json (the project root when there is no wrangler config). */
+  private packageRoot(dir: string): string | undefined {
+    for (let current = dir; ; current = dirname(current)) {
+      if (this.host.readFile(join(current, 'package.json')) !== undefined) return current;
+      if (dirname(current) === current) return undefined;
+    }
   }
 
   private deployScriptsFrom(dir: string): Map<string, string> {

@@ -1,5 +1,6 @@
 // Per-file project facts handed to rules: the nearest wrangler config and what it says, deploy scripts, Pages Functions.
 import type { WranglerConfig } from '../parse/wrangler';
+import type { ProjectModules } from '../project/modules';
 
 /** What the project says about the file being linted. Built by `Project.factsFor`, never by rules. */
 export interface FileFacts {
@@ -7,6 +8,12 @@ export interface FileFacts {
   wrangler?: WranglerConfig;
   /** KV binding names declared in that config (top level and every `env.*`). */
   kvBindings: ReadonlySet<string>;
+  /** Names typed `KVNamespace` (or a subtype) in the project's `worker-configuration.d.ts` / Env type files. */
+  kvTypedNames: ReadonlySet<string>;
+  /** Where each KV binding name was declared, for messages (`wrangler.staging.toml`, `worker-configuration.d.ts`). */
+  kvBindingOrigins: ReadonlyMap<string, string>;
+  /** Cross-file queries: summaries of the modules a file imports (lazy, cached by content). Absent for lone files. */
+  modules?: ProjectModules;
   /** Names of bindings of other kinds (R2, D1, DO, services…), so name-based guesses never call them KV. */
   otherBindings: ReadonlySet<string>;
   compatibilityDate?: string;
@@ -17,6 +24,8 @@ export interface FileFacts {
   cacheEnabled: boolean;
   /** Absolute paths of source files that `package.json` scripts run at deploy time, with the command that runs them. */
   deployScripts: ReadonlyMap<string, string>;
+  /** Absolute path of the file these facts are for (set by `Project.factsFor`). */
+  filePath?: string;
   /** The file is a Pages Function (under `functions/`). */
   isPagesFunction: boolean;
 }
@@ -24,7 +33,7 @@ export interface FileFacts {
 /** Facts for a file with no project around it. */
 export function emptyFacts(): FileFacts {
   return {
-    kvBindings: new Set(), otherBindings: new Set(), compatibilityFlags: [], crons: [], cacheEnabled: false,
+    kvBindings: new Set(), kvTypedNames: new Set(), kvBindingOrigins: new Map(), otherBindings: new Set(), compatibilityFlags: [], crons: [], cacheEnabled: false,
     deployScripts: new Map(), isPagesFunction: false,
   };
 }

@@ -3,6 +3,7 @@ import type { ObjectEntry } from '../parse/constants';
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
 import { kvCalls, type KvCall } from './kv';
+import { optionObjects } from './kv-bindings';
 
 /** A TTL-like option passed to a KV call (domain.md A2, A3). */
 export interface KvTtlOption {
@@ -20,12 +21,13 @@ export function kvTtlOptions(model: WorkerModel, facts: FileFacts): KvTtlOption[
     const names: KvTtlOption['name'][] = kv.method === 'put' ? ['expirationTtl', 'expiration']
       : kv.method === 'get' || kv.method === 'getWithMetadata' ? ['cacheTtl'] : [];
     if (names.length === 0) continue;
-    const options = model.resolver.resolveObject(kv.options);
-    if (!options) continue;
-    const entries = model.resolver.objectEntries(options);
-    for (const name of names) {
-      const entry = entries.filter((e) => e.key === name).pop();
-      if (entry) result.push({ kv, name, entry });
+    // Each branch of `cond ? {} : { cacheTtl: 10 }` is a possible options object (domain.md §G).
+    for (const options of optionObjects(kv.options, model)) {
+      const entries = model.resolver.objectEntries(options);
+      for (const name of names) {
+        const entry = entries.filter((e) => e.key === name).pop();
+        if (entry) result.push({ kv, name, entry });
+      }
     }
   }
   return result;

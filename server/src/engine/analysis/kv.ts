@@ -1,13 +1,20 @@
-// Finds KV namespace calls (get/getWithMetadata/put/delete/list) using binding names from wrangler config and KVNamespace types.
+// Finds KV namespace calls (get/getWithMetadata/put/delete/list) and the binding behind each receiver, from every source
+// real code uses: wrangler config, Env/KVNamespace types (here or in another file), class fields, and KV-only call shapes.
 import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
+import { classFieldInitializers, kvShapedCall, kvTypedNamesIn } from './kv-bindings';
+
+/** Where edgelint learnt that a receiver is a KV namespace (shown in messages and notes). */
+export type KvBindingSource = 'config' | 'type' | 'call-shape';
 
 /** A call on a KV namespace binding. */
 export interface KvCall {
   call: ts.CallExpression;
   method: 'get' | 'getWithMetadata' | 'put' | 'delete' | 'list';
-  /** Binding name as declared in wrangler config (or the KVNamespace-typed name). */
+  /** Binding name as declared in wrangler config (or the KVNamespace-typed name, or the receiver's name when inferred). */
   binding: string;
+  /** How the binding was resolved. */
+  source: KvBindingSource;
   receiver: ts.Expression;
   /** First argument (the key) if present. */
   key?: ts.Expression;
@@ -18,45 +25,144 @@ export interface KvCall {
 }
 
 const KV_METHODS = new Set(['get', 'getWithMetadata', 'put', 'delete', 'list']);
-const cache = new WeakMap<WorkerModel, KvCall[]>();
+const cache = new WeakMap<WorkerModel, WeakMap<FileFacts, KvCall[]>>();
 
-/** All KV calls in a file (computed once per parsed file). */
+/** All KV calls in a file (computed once per parsed file and facts). */
 export function kvCalls(model: WorkerModel, facts: FileFacts): KvCall[] {
-  const cached = cache.get(model);
+  let byFacts = cache.get(model);
+  if (!byFacts) cache.set(model, byFacts = new WeakMap());
+  const cached = byFacts.get(facts);
   if (cached) return cached;
-  const names = kvNames(model, facts);
-  const aliases = destructuredAliases(model);
-  const result: KvCall[] = [];
-  if (names.size > 0) {
-    for (const call of model.calls) {
-      const method = calleeName(call);
-      const receiver = calleeObject(call);
-      if (!method || !KV_METHODS.has(method) || !receiver) continue;
-      const binding = kvBindingOf(receiver, model, names, aliases, 0);
-      if (!binding) continue;
-      const [key, second, third] = call.arguments;
-      result.push({
-        call, method: method as KvCall['method'], binding, receiver, key,
-        value: method === 'put' ? second : undefined,
-        options: method === 'put' ? third : method === 'get' || method === 'getWithMetadata' ? second : undefined,
-      });
-    }
-  }
-  cache.set(model, result);
+  const result = findKvCalls(model, facts);
+  byFacts.set(facts, result);
   return result;
 }
 
-/** KV binding names: from wrangler config, plus names typed `KVNamespace` in this file. */
-function kvNames(model: WorkerModel, facts: FileFacts): Set<string> {
-  const names = new Set(facts.kvBindings);
-  const visit = (node: ts.Node): void => {
-    if ((ts.isPropertySignature(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node))
-      && node.type && /\bKVNamespace\b/.test(node.type.getText(model.sf)) && node.name && ts.isIdentifier(node.name)) {
-      if (!facts.otherBindings.has(node.name.text)) names.add(node.name.text);
+/** Method calls whose name is a KV method (candidates before binding resolution). */
+function candidateCalls(model: WorkerModel): { call: ts.CallExpression; method: KvCall['method']; receiver: ts.Expression }[] {
+  const out: { call: ts.CallExpression; method: KvCall['method']; receiver: ts.Expression }[] = [];
+  for (const call of model.calls) {
+    const method = calleeName(call);
+    const receiver = calleeObject(call);
+    if (method && KV_METHODS.has(method) && receiver) out.push({ call, method: method as KvCall['method'], receiver });
+  }
+  return out;
+}
+
+function findKvCalls(model: WorkerModel, facts: FileFacts): KvCall[] {
+  const candidates = candidateCalls(model);
+  if (candidates.length === 0) return [];
+  const resolver = new BindingResolver(model, facts);
+  // Call shapes only KV has (`get(k, 'json')`, `put(k, v, { expirationTtl })`…) make their receiver's name a KV binding
+  // for every call in the file (domain.md §G: Pages Functions with dashboard bindings have no declaration at all).
+  for (const { call, receiver } of candidates) {
+    if (!kvShapedCall(call, model)) continue;
+    const name = resolver.receiverName(receiver);
+    if (name && !resolver.resolve(receiver) && !facts.otherBindings.has(name) && !isExcludedReceiver(receiver) && !resolver.constructed(receiver)) {
+      resolver.inferred.add(name);
     }
-    ts.forEachChild(node, visit);
-  };
-  if (model.sf.text.includes('KVNamespace')) visit(model.sf);
+  }
+  const result: KvCall[] = [];
+  for (const { call, method, receiver } of candidates) {
+    if (isExcludedReceiver(receiver)) continue;
+    const found = resolver.resolve(receiver);
+    if (!found) continue;
+    const [key, second, third] = call.arguments;
+    result.push({
+      call, method, binding: found.name, source: found.source, receiver, key,
+      value: method === 'put' ? second : undefined,
+      options: method === 'put' ? third : method === 'get' || method === 'getWithMetadata' ? second : undefined,
+    });
+  }
+  return result;
+}
+
+/** Durable Object storage (`state.storage`, `ctx.storage`) and the Cache API share method names with KV but are not KV. */
+function isExcludedReceiver(receiver: ts.Expression): boolean {
+  const path = accessPath(receiver);
+  const last = path?.[path.length - 1];
+  return last === 'storage' || last === 'caches' || last === 'default' && path?.[0] === 'caches';
+}
+
+/** Resolves a receiver expression to a KV binding name, following consts, destructuring and class fields. */
+class BindingResolver {
+  readonly inferred = new Set<string>();
+  private readonly declared: Set<string>;
+  private readonly typed: Set<string>;
+  private readonly aliases: Map<string, string>;
+  private readonly fields: Map<string, ts.Expression[]>;
+
+  constructor(private readonly model: WorkerModel, facts: FileFacts) {
+    this.declared = new Set(facts.kvBindings);
+    this.typed = new Set([...kvTypedNamesIn(model), ...facts.kvTypedNames, ...importedKvTypedNames(model, facts)].filter((n) => !facts.otherBindings.has(n)));
+    this.aliases = destructuredAliases(model);
+    this.fields = classFieldInitializers(model);
+  }
+
+  /** The name a receiver would be known by (`env.SESSIONS` → SESSIONS, `this.kv` → kv, `store` → store). */
+  receiverName(expr: ts.Expression, depth = 0): string | undefined {
+    const node = unwrap(expr);
+    const init = ts.isIdentifier(node) && depth < 5 ? this.model.resolver.initializer(node) : undefined;
+    if (init && accessPath(init)) return this.receiverName(init, depth + 1);
+    const path = accessPath(node);
+    if (!path) return undefined;
+    const last = path[path.length - 1]!;
+    if (path.length === 1) return this.aliases.get(last) ?? last;
+    return last === 'this' ? undefined : last;
+  }
+
+  /** True when the receiver is an object this file constructs (`new Map()`, a field `= new Map()`): never a binding. */
+  constructed(expr: ts.Expression, depth = 0): boolean {
+    if (depth > 5) return false;
+    const node = unwrap(expr);
+    if (ts.isNewExpression(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return true;
+    if (ts.isIdentifier(node)) {
+      const init = this.model.resolver.initializer(node);
+      return !!init && this.constructed(init, depth + 1);
+    }
+    const path = accessPath(node);
+    if (path?.[0] === 'this' && path.length === 2) return (this.fields.get(path[1]!) ?? []).some((init) => this.constructed(init, depth + 1));
+    return false;
+  }
+
+  resolve(expr: ts.Expression, depth = 0): { name: string; source: KvBindingSource } | undefined {
+    if (depth > 5) return undefined;
+    const node = unwrap(expr);
+    if (ts.isIdentifier(node)) {
+      const init = this.model.resolver.initializer(node);
+      const viaInit = init ? this.resolve(init, depth + 1) : undefined;
+      if (viaInit) return viaInit;
+      return this.byName(this.aliases.get(node.text) ?? node.text);
+    }
+    const path = accessPath(node);
+    if (!path || path.length < 2) return undefined;
+    const last = path[path.length - 1]!;
+    if (path[0] === 'this' && path.length === 2) {
+      for (const init of this.fields.get(last) ?? []) {
+        const viaField = this.resolve(init, depth + 1);
+        if (viaField) return viaField;
+      }
+    }
+    return this.byName(last);
+  }
+
+  private byName(name: string): { name: string; source: KvBindingSource } | undefined {
+    if (this.declared.has(name)) return { name, source: 'config' };
+    if (this.typed.has(name)) return { name, source: 'type' };
+    if (this.inferred.has(name)) return { name, source: 'call-shape' };
+    return undefined;
+  }
+}
+
+/** KVNamespace-typed names of the modules this file imports relatively (`import type { Env } from './types'`). */
+function importedKvTypedNames(model: WorkerModel, facts: FileFacts): string[] {
+  if (!facts.modules || !facts.filePath) return [];
+  const names: string[] = [];
+  for (const declaration of model.imports) {
+    if (!ts.isStringLiteral(declaration.moduleSpecifier)) continue;
+    const summary = facts.modules.summaryOf(facts.filePath, declaration.moduleSpecifier.text);
+    if (summary) names.push(...summary.kvTypedNames);
+  }
   return names;
 }
 
@@ -70,21 +176,4 @@ function destructuredAliases(model: WorkerModel): Map<string, string> {
     }
   }
   return aliases;
-}
-
-function kvBindingOf(expr: ts.Expression, model: WorkerModel, names: Set<string>, aliases: Map<string, string>, depth: number): string | undefined {
-  if (depth > 4) return undefined;
-  const node = unwrap(expr);
-  if (ts.isIdentifier(node)) {
-    const init = model.resolver.initializer(node);
-    if (init) return kvBindingOf(init, model, names, aliases, depth + 1);
-    const original = aliases.get(node.text) ?? node.text;
-    return names.has(original) ? original : undefined;
-  }
-  const path = accessPath(node);
-  if (path && path.length >= 2) {
-    const last = path[path.length - 1]!;
-    return names.has(last) ? last : undefined;
-  }
-  return undefined;
 }

@@ -17,6 +17,12 @@ export interface WorkerModel {
   bindingElements: ts.BindingElement[];
   /** Array literals nested in array literals (`new Headers([['a', 'b']])` pairs), in source order. */
   nestedArrays: ts.ArrayLiteralExpression[];
+  /** Assignments to `this.x` / `this.#x` (class fields set in constructors and methods), in source order. */
+  thisAssignments: ts.BinaryExpression[];
+  /** Class field declarations (`kv = env.KV`, `#kv: KVNamespace`), in source order. */
+  fieldDeclarations: ts.PropertyDeclaration[];
+  /** Relative and bare import declarations (`import { put } from './helpers'`), in source order. */
+  imports: ts.ImportDeclaration[];
   /** Constant resolution for this file. */
   resolver: ConstResolver;
 }
@@ -69,8 +75,15 @@ export function parseWorker(path: string, text: string): WorkerModel {
   const declarations: ts.VariableDeclaration[] = [];
   const bindingElements: ts.BindingElement[] = [];
   const nestedArrays: ts.ArrayLiteralExpression[] = [];
+  const thisAssignments: ts.BinaryExpression[] = [];
+  const fieldDeclarations: ts.PropertyDeclaration[] = [];
+  const imports: ts.ImportDeclaration[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) calls.push(node);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)
+      && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) thisAssignments.push(node);
+    else if (ts.isPropertyDeclaration(node)) fieldDeclarations.push(node);
+    else if (ts.isImportDeclaration(node)) imports.push(node);
     else if (ts.isNewExpression(node)) news.push(node);
     else if (ts.isPropertyAssignment(node)) properties.push(node);
     else if (ts.isVariableDeclaration(node)) declarations.push(node);
@@ -85,7 +98,10 @@ export function parseWorker(path: string, text: string): WorkerModel {
     start: d.start,
     end: Math.min(text.length, d.start + Math.max(1, d.length)),
   }));
-  return { sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, resolver: new ConstResolver(sf, declarations) };
+  return {
+    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports,
+    resolver: new ConstResolver(sf, declarations),
+  };
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `await` around an expression. */

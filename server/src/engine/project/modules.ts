@@ -1,0 +1,69 @@
+// The cross-file part of the project model: resolves relative imports and summarises imported modules lazily, cached
+// by path and content, so a keystroke in one file re-summarises only that file (and only when another file asks).
+import { dirname, join, resolve } from 'node:path';
+import type { FileFacts } from '../analysis/facts';
+import { parseWorker } from '../parse/worker';
+import { summariseModule, type ModuleSummary } from './summaries';
+
+/** What rules may ask about other files of the project. */
+export interface ProjectModules {
+  /** The summary of the module `specifier` (relative imports only) as imported from the file at `fromPath`. */
+  summaryOf(fromPath: string, specifier: string): ModuleSummary | undefined;
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx', '.cjs', '.d.ts', '/index.ts', '/index.js', '/index.mjs'];
+/** Files over this size are not summarised (they are reported by the adapters when linted themselves). */
+const MAX_MODULE_CHARS = 1024 * 1024;
+
+/** Lazily built module summaries for one workspace; reads go through the injected `readFile`. */
+export class ModuleGraph implements ProjectModules {
+  private readonly summaries = new Map<string, { text: string; summary: ModuleSummary }>();
+  private readonly resolved = new Map<string, string | null>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(private readonly readFile: (path: string) => string | undefined, private readonly factsFor: (path: string) => FileFacts) {}
+
+  /** Forgets resolutions (files may have appeared); summaries stay, they are checked against the text on each use. */
+  invalidate(): void {
+    this.resolved.clear();
+  }
+
+  summaryOf(fromPath: string, specifier: string): ModuleSummary | undefined {
+    const path = this.resolveImport(fromPath, specifier);
+    if (!path || this.inProgress.has(path)) return undefined;
+    const text = this.readFile(path);
+    if (text === undefined || text.length > MAX_MODULE_CHARS || text.includes('\u0000')) return undefined;
+    const cached = this.summaries.get(path);
+    if (cached && cached.text === text) return cached.summary;
+    this.inProgress.add(path);
+    try {
+      const summary = summariseModule(parseWorker(path, text), this.factsFor(path));
+      this.summaries.set(path, { text, summary });
+      return summary;
+    } finally {
+      this.inProgress.delete(path);
+    }
+  }
+
+  /** `./helpers` → the first existing `./helpers{,.ts,.js,…,/index.ts}`; `.js` specifiers also find the `.ts` source. */
+  resolveImport(fromPath: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+    const base = resolve(dirname(fromPath), specifier);
+    const key = base;
+    if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
+    const stems = /\.(m|c)?js$/.test(base) ? [base.replace(/\.(m|c)?js$/, '.$1ts'), base] : [base];
+    let found: string | undefined;
+    outer: for (const stem of stems) {
+      for (const extension of stem === base ? EXTENSIONS : ['']) {
+        const candidate = extension.startsWith('/') ? join(stem, extension) : stem + extension;
+        if (!/\.[cm]?[jt]sx?$/.test(candidate)) continue;
+        if (this.readFile(candidate) !== undefined) {
+          found = candidate;
+          break outer;
+        }
+      }
+    }
+    this.resolved.set(key, found ?? null);
+    return found;
+  }
+}
