@@ -27,12 +27,19 @@ binding = "BUCKET"
 bucket_name = "assets"
 `;
 
-/** Builds a Project over in-memory files; adds DEFAULT_WRANGLER unless a wrangler config is given. */
+/** A `files` key that stands for "this project has no wrangler config at all" (Pages with dashboard bindings). */
+export const NO_WRANGLER = '!no-wrangler';
+
+/** Builds a Project over in-memory files; adds DEFAULT_WRANGLER unless a wrangler config (or NO_WRANGLER) is given. */
 export function virtualProject(files: Record<string, string> = {}, knownRules: ReadonlySet<string> = new Set()): { project: Project; files: Map<string, string> } {
   const map = new Map<string, string>();
-  const hasWrangler = Object.keys(files).some((f) => /(^|\/)wrangler\.(toml|json|jsonc)$/.test(f));
+  const hasWrangler = Object.keys(files).some((f) => f === NO_WRANGLER || /(^|\/)wrangler([.-][\w.-]+)?\.(toml|json|jsonc)$/.test(f));
   if (!hasWrangler) map.set(join(ROOT, 'wrangler.toml'), DEFAULT_WRANGLER);
-  for (const [path, text] of Object.entries(files)) map.set(join(ROOT, path), text);
-  const project = new Project({ readFile: (path) => map.get(path) }, knownRules);
+  for (const [path, text] of Object.entries(files)) if (path !== NO_WRANGLER) map.set(join(ROOT, path), text);
+  const listDir = (dir: string): string[] => {
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    return [...new Set([...map.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0]!))];
+  };
+  const project = new Project({ readFile: (path) => map.get(path), listDir }, knownRules);
   return { project, files: map };
 }

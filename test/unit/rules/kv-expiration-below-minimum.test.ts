@@ -112,11 +112,12 @@ runRuleTests(rule, {
       }],
     },
     {
-      name: 'pass-through: fallback below 60 through a local const',
+      // domain.md §G: a `??`/`||` fallback below the minimum is a value the code uses, so it counts as a constant.
+      name: 'fallback below 60 through a local const is a constant',
       code: `export async function cacheSession(env, session, opts) {\n  const ttl = opts.ttl ?? 30;\n  await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: ttl });\n}`,
       errors: [{
-        messageId: 'passThrough', line: 3, column: 80, severity: 'warn', message: 'the fallback in opts.ttl ?? 30',
-        suggestions: [{ output: `export async function cacheSession(env, session, opts) {\n  const ttl = opts.ttl ?? 30;\n  await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: Math.max(60, ttl) });\n}` }],
+        messageId: 'ttlBelowMinimum', line: 2, column: 27, severity: 'error', message: 'expirationTtl: 30 on SESSIONS.put()',
+        suggestions: [{ output: `export async function cacheSession(env, session, opts) {\n  const ttl = opts.ttl ?? 60;\n  await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: ttl });\n}` }],
       }],
     },
     {

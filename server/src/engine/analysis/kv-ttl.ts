@@ -1,9 +1,9 @@
 // KV TTL options (get's cacheTtl, put's expirationTtl/expiration) and the shapes of their values: constants, "now" timestamps.
 import type { ObjectEntry } from '../parse/constants';
-import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
 import { kvCalls, type KvCall } from './kv';
-import { optionObjects } from './kv-bindings';
+import { classFieldInitializers, optionObjects } from './kv-bindings';
 
 /** A TTL-like option passed to a KV call (domain.md A2, A3). */
 export interface KvTtlOption {
@@ -40,12 +40,43 @@ export interface NumberCandidate {
 }
 
 /** The constant value of an expression, or of each constant branch of a `cond ? a : b` (nested conditionals too). */
-export function numberCandidates(expr: ts.Expression, model: WorkerModel): NumberCandidate[] {
+export function numberCandidates(expr: ts.Expression, model: WorkerModel, depth = 0): NumberCandidate[] {
   const value = model.resolver.resolveNumber(expr);
   if (value !== undefined) return [{ value, node: expr }];
+  if (depth > 6) return [];
   const node = unwrap(expr);
-  if (ts.isConditionalExpression(node)) return [...numberCandidates(node.whenTrue, model), ...numberCandidates(node.whenFalse, model)];
+  // `const ttl = h ? parseInt(h) : 20` and `this.#period = fast ? 10 : 60`: the branches of what the name holds.
+  if (ts.isIdentifier(node)) {
+    const init = model.resolver.constInitializer(node);
+    return init ? numberCandidates(init, model, depth + 1) : [];
+  }
+  const path = accessPath(node);
+  if (path?.length === 2 && path[0] === 'this') {
+    const inits = classFieldInitializers(model).get(path[1]!) ?? [];
+    const owner = enclosingClass(node);
+    return inits.filter((init) => enclosingClass(init) === owner).flatMap((init) => numberCandidates(init, model, depth + 1));
+  }
+  if (ts.isConditionalExpression(node)) return [...numberCandidates(node.whenTrue, model, depth + 1), ...numberCandidates(node.whenFalse, model, depth + 1)];
+  // `ttl ?? 10`, `ttl || 10`: the fallback is a value the code uses (domain.md §G).
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return numberCandidates(node.right, model, depth + 1);
+  }
+  // `Math.min(ttl, 10)` is at most 10.
+  if (ts.isCallExpression(node) && calleeName(node) === 'min' && isMath(calleeObject(node))) {
+    const bounds = node.arguments.flatMap((a) => numberCandidates(a, model, depth + 1)).sort((a, b) => a.value - b.value);
+    return bounds.length > 0 ? [bounds[0]!] : [];
+  }
   return [];
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isClassLike(current)) return current;
+  return undefined;
+}
+
+function isMath(object: ts.Expression | undefined): boolean {
+  const node = object && unwrap(object);
+  return !!node && ts.isIdentifier(node) && node.text === 'Math';
 }
 
 /** Replacement for an option's value: the value node, or the whole property when it is shorthand (`{ cacheTtl }`). */

@@ -1,5 +1,7 @@
 // kv-cachettl-below-minimum: KV get()/getWithMetadata() with a cacheTtl under the runtime minimum (30 s), which throws.
-import { kvTtlOptions, numberCandidates, valueEdit } from '../../engine/analysis/kv-ttl';
+import { kvTtlOptions, valueEdit } from '../../engine/analysis/kv-ttl';
+import { kvTtlThroughCalls } from '../../engine/analysis/kv-ttl-calls';
+import { ttlIssues } from '../../engine/analysis/kv-ttl-issues';
 import { defineRule } from '../../engine/define-rule';
 import { removePropertyEdit } from '../../engine/edits';
 import { ts, unwrap } from '../../engine/parse/worker';
@@ -15,8 +17,13 @@ export default defineRule<{ minimum: number }>({
   defaultOptions: { minimum: 30 },
   messages: {
     belowMinimum: 'cacheTtl: {{value}} on {{binding}}.{{method}}() is below KV\'s {{minimum}} s minimum; the runtime throws "Invalid cache_ttl of {{value}}". Use {{minimum}} or more.',
+    passThrough: '`{{text}}` (cacheTtl on {{binding}}.{{method}}()) can be {{value}} ({{reason}}), and KV throws for cacheTtl under {{minimum}} s; clamp it with Math.max({{minimum}}, {{text}}) or guard it.',
+    requestInput: '`{{text}}` (cacheTtl on {{binding}}.{{method}}()) comes from {{source}} with no clamp or minimum check; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
+    throughCall: 'cacheTtl: {{value}} reaches {{via}}; it is below KV\'s {{minimum}} s minimum and the runtime throws "Invalid cache_ttl of {{value}}". Use {{minimum}} or more.',
+    inputThroughCall: '`{{text}}` comes from {{source}} and becomes cacheTtl through {{via}} with no clamp; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
   },
-  mayApply: (text) => text.includes('cacheTtl'),
+  // Files that only call an imported helper carry no `cacheTtl` text: admit files with relative imports too.
+  mayApply: (text, facts) => text.includes('cacheTtl') || (!!facts.modules && RELATIVE_IMPORT.test(text)),
   check(context) {
     const model = context.worker();
     const configured = Number(context.options.minimum);
@@ -24,8 +31,19 @@ export default defineRule<{ minimum: number }>({
     const minimum = Number.isFinite(configured) && configured > 0 ? configured : 30;
     for (const { kv, name, entry } of kvTtlOptions(model, context.facts)) {
       if (name !== 'cacheTtl') continue;
-      for (const { value, node } of numberCandidates(entry.value, model)) {
-        if (value >= minimum) continue;
+      for (const issue of ttlIssues(entry.value, minimum, model)) {
+        const { node } = issue;
+        const text = node.getText(model.sf);
+        const clamp: Fix[] = [{ title: `Clamp with Math.max(${minimum}, …)`, edits: [valueEdit(entry, node, `Math.max(${minimum}, ${text})`, model.sf)] }];
+        if (issue.kind === 'low') {
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'passThrough', severity: 'warn', data: { text, value: issue.value, reason: issue.reason, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
+          continue;
+        }
+        if (issue.kind === 'input') {
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'requestInput', severity: 'warn', data: { text, source: issue.source, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
+          continue;
+        }
+        const value = issue.value;
         const suggestions: Fix[] = [{ title: `Use cacheTtl: ${minimum}`, edits: [valueEdit(entry, node, String(minimum), model.sf)] }];
         // Removing the option is only offered when it removes this value (not one branch of a conditional).
         const whole = node === entry.value;
@@ -38,8 +56,24 @@ export default defineRule<{ minimum: number }>({
         });
       }
     }
+    for (const { argument, param, via } of kvTtlThroughCalls(model, context.facts)) {
+      if (param.option !== 'cacheTtl') continue;
+      for (const issue of ttlIssues(argument, minimum, model)) {
+        const { node } = issue;
+        if (issue.kind === 'constant') {
+          context.report({
+            start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, via, minimum },
+            suggestions: [{ title: `Pass ${minimum}`, edits: [{ start: node.getStart(model.sf), end: node.end, text: String(minimum) }] }],
+          });
+        } else if (issue.kind === 'input') {
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', severity: 'warn', data: { text: node.getText(model.sf), source: issue.source, via, minimum } });
+        }
+      }
+    }
   },
 });
+
+const RELATIVE_IMPORT = /\bfrom\s*['"]\.|\brequire\s*\(\s*['"]\./;
 
 /** Removes the property; when it is the only one of an inline options literal, removes the whole argument instead. */
 function removeOptionEdit(call: ts.CallExpression, options: ts.Expression | undefined, property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): TextEdit {

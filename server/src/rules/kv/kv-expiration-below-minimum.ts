@@ -1,6 +1,9 @@
 // kv-expiration-below-minimum: KV put() with expirationTtl < 60 or an expiration < 60 s ahead (throws), or an unclamped TTL that can be.
 import { additiveTerms, kvTtlOptions, nowKind, numberCandidates, relativeExpiration, valueEdit, type KvTtlOption } from '../../engine/analysis/kv-ttl';
-import { lowValue } from '../../engine/analysis/numeric-bounds';
+import { kvTtlThroughCalls } from '../../engine/analysis/kv-ttl-calls';
+import { ttlIssues } from '../../engine/analysis/kv-ttl-issues';
+import { guarded, lowValue } from '../../engine/analysis/numeric-bounds';
+import { requestInput } from '../../engine/js/request-input';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { ts, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
@@ -20,27 +23,51 @@ export default defineRule({
     ttlBelowMinimum: 'expirationTtl: {{value}} on {{binding}}.put() is below KV\'s 60 s minimum; the runtime throws "Invalid expiration_ttl of {{value}}". Use 60 or more.',
     expirationTooSoon: 'expiration on {{binding}}.put() is only {{value}} s in the future; KV throws "Expiration times must be at least 60 seconds in the future". Add at least 60 s.',
     passThrough: '`{{text}}` ({{option}} on {{binding}}.put()) can be {{value}} ({{reason}}), and KV throws for TTLs under 60 s; clamp it with Math.max(60, {{text}}) or guard it.',
+    requestInput: '`{{text}}` ({{option}} on {{binding}}.put()) comes from {{source}} with no clamp or minimum check; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
+    throughCall: '{{value}} becomes {{option}} through {{via}}; KV throws for TTLs under 60 s ("Invalid expiration_ttl of {{value}}"). Pass 60 or more.',
+    inputThroughCall: '`{{text}}` comes from {{source}} and becomes {{option}} through {{via}} with no clamp; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
   },
-  mayApply: (text) => text.includes('expiration'),
+  // Files that only call an imported helper carry no `expiration` text: admit files with relative imports too.
+  mayApply: (text, facts) => text.includes('expiration') || (!!facts.modules && /\bfrom\s*['"]\./.test(text)),
   check(context) {
     const model = context.worker();
     for (const option of kvTtlOptions(model, context.facts)) {
       if (option.name === 'expirationTtl') checkTtl(context, model, option);
       else if (option.name === 'expiration') checkExpiration(context, model, option);
     }
+    checkThroughCalls(context, model);
   },
 });
 
+/** TTLs passed to a helper (same file or imported) that writes them to KV unclamped. */
+function checkThroughCalls(context: RuleContext, model: WorkerModel): void {
+  for (const { argument, param, via } of kvTtlThroughCalls(model, context.facts)) {
+    if (param.option === 'cacheTtl') continue;
+    const option = param.option === 'expiration' ? 'the expiration offset' : param.option;
+    for (const issue of ttlIssues(argument, MINIMUM, model)) {
+      const { node } = issue;
+      if (issue.kind === 'constant') {
+        context.report({
+          start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, via, option },
+          suggestions: [{ title: 'Pass 60', edits: [{ start: node.getStart(model.sf), end: node.end, text: '60' }] }],
+        });
+      } else if (issue.kind === 'input') {
+        context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', severity: 'warn', data: { text: node.getText(model.sf), source: issue.source, via, option } });
+      }
+    }
+  }
+}
+
 function checkTtl(context: RuleContext, model: WorkerModel, { kv, entry }: KvTtlOption): void {
   const candidates = numberCandidates(entry.value, model);
-  for (const { value, node } of candidates) {
-    if (value >= MINIMUM) continue;
+  const below = candidates.filter((c) => c.value < MINIMUM);
+  for (const { value, node } of below) {
     context.report({
       start: node.getStart(model.sf), end: node.end, messageId: 'ttlBelowMinimum', data: { value, binding: kv.binding },
       suggestions: [{ title: 'Use expirationTtl: 60', edits: [valueEdit(entry, node, '60', model.sf)] }],
     });
   }
-  if (candidates.length > 0) return;
+  if (below.length > 0) return;
   reportPassThrough(context, model, entry.value, { kv, entry, name: 'expirationTtl' }, entry.value);
 }
 
@@ -66,10 +93,21 @@ function checkExpiration(context: RuleContext, model: WorkerModel, { kv, entry }
 
 function reportPassThrough(context: RuleContext, model: WorkerModel, value: ts.Expression, { kv, entry, name }: KvTtlOption, at: ts.Expression): void {
   const low = lowValue(value, MINIMUM, model);
-  if (!low) return;
   const text = at.getText(model.sf);
   const clamped = `Math.max(60, ${text})`;
   const edit = name === 'expirationTtl' ? valueEdit(entry, at, clamped, model.sf) : { start: at.getStart(model.sf), end: at.end, text: clamped };
+  if (!low) {
+    // domain.md §G: a TTL from the request body, query or headers with no clamp or `>= 60` guard can be anything.
+    const input = requestInput(value, model);
+    if (input && !guarded(value, MINIMUM, model)) {
+      context.report({
+        start: at.getStart(model.sf), end: at.end, messageId: 'requestInput', severity: 'warn',
+        data: { option: name === 'expiration' ? 'the expiration offset' : name, text, source: input.source, binding: kv.binding },
+        suggestions: [{ title: `Clamp with ${clamped}`, edits: [edit] }],
+      });
+    }
+    return;
+  }
   context.report({
     start: at.getStart(model.sf), end: at.end, messageId: 'passThrough', severity: 'warn',
     data: { option: name === 'expiration' ? 'the expiration offset' : name, text, value: low.value, reason: low.reason, binding: kv.binding },
