@@ -2,6 +2,7 @@
 // real code uses: wrangler config, Env/KVNamespace types (here or in another file), class fields, and KV-only call shapes.
 import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
+import { callSitesOf, paramSource } from '../js/functions';
 import { classFieldInitializers, kvShapedCall, kvTypedNamesIn } from './kv-bindings';
 
 /** Where edgelint learnt that a receiver is a KV namespace (shown in messages and notes). */
@@ -132,7 +133,7 @@ class BindingResolver {
       const init = this.model.resolver.initializer(node);
       const viaInit = init ? this.resolve(init, depth + 1) : undefined;
       if (viaInit) return viaInit;
-      return this.byName(this.aliases.get(node.text) ?? node.text);
+      return this.byName(this.aliases.get(node.text) ?? node.text) ?? this.viaCallSites(node, depth);
     }
     const path = accessPath(node);
     if (!path || path.length < 2) return undefined;
@@ -144,6 +145,18 @@ class BindingResolver {
       }
     }
     return this.byName(last);
+  }
+
+  /** A parameter (`async function bump(kv, key)`) is the binding its callers in this file pass (`bump(env.KV, k)`). */
+  private viaCallSites(id: ts.Identifier, depth: number): { name: string; source: KvBindingSource } | undefined {
+    const source = paramSource(id, this.model);
+    if (!source || source.path.length > 0) return undefined;
+    for (const args of callSitesOf(source.fn, this.model)) {
+      const argument = args[source.index];
+      const found = argument && this.resolve(argument, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private byName(name: string): { name: string; source: KvBindingSource } | undefined {
