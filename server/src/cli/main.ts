@@ -1,5 +1,5 @@
 // The CLI as a function: argv and IO in, exit code out (0 clean, 1 errors/too many warnings, 2 usage/config/internal).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProject, fixText, lintText, type ResolvedConfig } from '../api';
@@ -69,7 +69,10 @@ function listRules(json: boolean): string {
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), io) : undefined;
   if (forced === null) return 2;
-  const project = createProject({ readFile: (path) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } } }, forced);
+  const project = createProject({
+    readFile: (path) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } },
+    listDir: (dir) => { try { return readdirSync(dir); } catch { return undefined; } },
+  }, forced);
   const settings = { overrides: options.rules };
   const reports: FileReport[] = [];
   const report = (path: string, text: string, problems: Problem[]) =>

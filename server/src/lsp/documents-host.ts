@@ -1,5 +1,5 @@
 // Open documents (incremental sync) and the engine Host over them: an open document's text wins, else the disk.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -56,6 +56,15 @@ export class DocumentsHost implements Host {
   readFile(path: string): string | undefined {
     const open = this.openAt(path);
     return open ? open.getText() : readDiskFile(path);
+  }
+
+  /** Host.listDir: the names in a folder on disk (finds `wrangler.*.toml` variants). */
+  listDir(dir: string): string[] | undefined {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return undefined;
+    }
   }
 
   /** The open document for a URI. */
