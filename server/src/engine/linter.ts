@@ -1,6 +1,7 @@
 // lintFile: parse once, run the rules whose kind matches, apply disable comments and severities; fixFile on top of it.
 import { codeCacheControlSites, headersFileCacheControlSites } from './analysis/cc-sites';
 import { emptyFacts, type FileFacts } from './analysis/facts';
+import { unresolvedBindingNote } from './analysis/kv-unresolved';
 import { emptyConfig, type EdgelintConfig, type RuleSetting } from './config';
 import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from './define-rule';
 import { fileKind } from './file-kind';
@@ -37,7 +38,7 @@ export function lintFile(input: LintInput): LintResult {
   const parsed = new ParsedFile(input.path, input.text, kind);
   const problems: Problem[] = [...parsed.alwaysReported()];
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
-  if (kind === 'worker' && parsed.hasWorker()) problems.push(...parsed.workerSyntaxErrors());
+  if (kind === 'worker' && parsed.hasWorker()) problems.push(...parsed.workerSyntaxErrors(), ...unresolvedBindingNote(parsed.worker(), facts));
   return { path: input.path, kind, problems: finish(input.text, kind, problems) };
 }
 

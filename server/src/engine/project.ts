@@ -2,7 +2,7 @@
 // Lazy and cached per folder; `invalidate()` drops the caches when a config file changes (LSP watchers, CLI never needs it).
 import { basename, dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
-import { kvTypedNamesInSource } from './analysis/kv-bindings';
+import { kvTypedNamesInSource, otherTypedBindingNames } from './analysis/kv-bindings';
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './analysis/deploy-scripts';
 import { emptyFacts, type FileFacts } from './analysis/facts';
@@ -44,7 +44,7 @@ export class Project {
   /** Deploy-time scripts per package.json path (folders below one package.json share it: parse it once). */
   private readonly deployByPackage = new Map<string, Map<string, string>>();
   private readonly variantsByDir = new Map<string, WranglerConfig[]>();
-  private readonly envTypesByPath = new Map<string, ReadonlySet<string> | null>();
+  private readonly envTypesByPath = new Map<string, ReadonlyMap<string, 'kv' | 'other'> | null>();
   /** Summaries of imported modules, shared by all files of the workspace. */
   readonly modules: ModuleGraph;
 
@@ -105,7 +105,8 @@ export class Project {
     return variants;
   }
 
-  /** KVNamespace-typed names in the Env type files (`wrangler types` output) from the folder up to the project root. */
+  /** Binding names typed in the Env type files (`wrangler types` output) from the folder up to the project root: KV ones map
+   * to the file that declares them, other kinds (R2Bucket, D1Database…) to ''. */
   private envTypeNames(dir: string, stop: string | undefined): Map<string, string> {
     const names = new Map<string, string>();
     for (let current = dir; ; current = dirname(current)) {
@@ -114,10 +115,10 @@ export class Project {
         let found = this.envTypesByPath.get(path);
         if (found === undefined) {
           const text = this.host.readFile(path);
-          found = text === undefined || text.length > 4 * 1024 * 1024 ? null : kvTypedNamesInSource(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+          found = text === undefined || text.length > 4 * 1024 * 1024 ? null : envTypeBindings(path, text);
           this.envTypesByPath.set(path, found);
         }
-        for (const name of found ?? []) if (!names.has(name)) names.set(name, file);
+        for (const [name, kind] of found ?? []) if (!names.has(name)) names.set(name, kind === 'kv' ? file : '');
       }
       if (current === stop || dirname(current) === current) return names;
     }
@@ -167,7 +168,11 @@ export class Project {
     const origins = new Map<string, string>();
     for (const config of configs) for (const b of bindingsOf(config, KV_KEY)) if (!origins.has(b.name)) origins.set(b.name, basename(config.path));
     const root = wrangler ? dirname(wrangler.path) : this.packageRoot(dir);
-    for (const [name, file] of this.envTypeNames(dir, root)) if (!origins.has(name)) origins.set(name, file);
+    const typedOthers = new Set<string>();
+    for (const [name, file] of this.envTypeNames(dir, root)) {
+      if (!file) typedOthers.add(name);
+      else if (!origins.has(name)) origins.set(name, file);
+    }
     facts.kvBindingOrigins = origins;
     if (wrangler) {
       facts.wrangler = wrangler;
@@ -189,6 +194,7 @@ export class Project {
       facts.compatibilityDate = stringValue(getNode(wrangler.root, 'compatibility_date'));
       facts.compatibilityFlags = (getNode(wrangler.root, 'compatibility_flags')?.items ?? []).map(stringValue).filter((f): f is string => !!f);
     }
+    facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
     return facts;
@@ -219,4 +225,13 @@ export class Project {
       if (dirname(current) === current) return scripts;
     }
   }
+}
+
+/** KV and other binding names typed in an Env type file. */
+function envTypeBindings(path: string, text: string): Map<string, 'kv' | 'other'> {
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const kv = kvTypedNamesInSource(sf);
+  const result = new Map<string, 'kv' | 'other'>([...kv].map((n) => [n, 'kv' as const]));
+  for (const name of otherTypedBindingNames(sf, kv)) result.set(name, 'other');
+  return result;
 }

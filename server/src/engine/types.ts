@@ -48,3 +48,5 @@ export interface LintResult {
 export const PARSE_ERROR = 'parse-error';
 export const CONFIG_ERROR = 'config-error';
 export const FILE_ERROR = 'file-error';
+/** Info note: KV-like calls on a binding no config, type or call shape declares, so KV rules could not check them. */
+export const UNRESOLVED_BINDING = 'kv-binding-unresolved';

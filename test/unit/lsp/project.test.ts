@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { codes, PUSH_CAPS, startSession, WRANGLER } from './fixtures';
 
-const RENAMED = WRANGLER.replace('binding = "SESSIONS"', 'binding = "OTHER"');
+// SESSIONS becomes an R2 bucket: KV rules must stop reporting its calls (a call shape alone never overrides the config).
+const RENAMED = WRANGLER.replace('[[kv_namespaces]]\nbinding = "SESSIONS"\nid = "00000000000000000000000000000003"', '[[r2_buckets]]\nbinding = "SESSIONS"\nbucket_name = "sessions"');
 
 describe('inter-file dependencies (pull clients)', () => {
   it('registers file watchers and configuration changes dynamically', async () => {

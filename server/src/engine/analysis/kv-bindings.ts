@@ -93,3 +93,17 @@ export function classFieldInitializers(model: WorkerModel): Map<string, ts.Expre
   for (const field of model.fieldDeclarations) if (field.initializer) add(propertyName(field.name), field.initializer);
   return fields;
 }
+
+/** Names of properties declared with a non-KV binding type (`ASSETS: R2Bucket`, `DB: D1Database`) in a source file. */
+export function otherTypedBindingNames(sf: ts.SourceFile, kvNames: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertySignature(node) && node.type && ts.isTypeReferenceNode(node.type)) {
+      const name = propertyName(node.name);
+      if (name && !kvNames.has(name) && /^(R2Bucket|D1Database|Fetcher|DurableObjectNamespace|Queue|AnalyticsEngineDataset|VectorizeIndex|Hyperdrive|Ai|RateLimit|Service)\b/.test(node.type.getText(sf))) names.add(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return names;
+}

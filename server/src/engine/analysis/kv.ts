@@ -25,7 +25,8 @@ export interface KvCall {
   options?: ts.Expression;
 }
 
-const KV_METHODS = new Set(['get', 'getWithMetadata', 'put', 'delete', 'list']);
+/** Method names of the KV namespace API. */
+export const KV_METHODS: ReadonlySet<string> = new Set(['get', 'getWithMetadata', 'put', 'delete', 'list']);
 const cache = new WeakMap<WorkerModel, WeakMap<FileFacts, KvCall[]>>();
 
 /** All KV calls in a file (computed once per parsed file and facts). */

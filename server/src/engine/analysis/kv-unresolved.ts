@@ -1,0 +1,38 @@
+// KV-like calls on a binding nobody declared (`env.STORE.put(k, v)` in a Pages Function whose bindings live in the
+// dashboard): the KV rules cannot check them, and the user must be told so instead of getting silence (issue 6).
+import { accessPath, ts, type WorkerModel } from '../parse/worker';
+import { UNRESOLVED_BINDING, type Problem } from '../types';
+import type { FileFacts } from './facts';
+import { KV_METHODS, kvCalls } from './kv';
+
+/** The first call in the file on an undeclared `env.X` binding with a KV method name, and the binding's name. */
+export function firstUnresolvedKvCall(model: WorkerModel, facts: FileFacts): { call: ts.CallExpression; binding: string; method: string } | undefined {
+  const resolved = new Set(kvCalls(model, facts).map((k) => k.call));
+  for (const call of model.calls) {
+    if (resolved.has(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
+    const method = call.expression.name.text;
+    if (!KV_METHODS.has(method)) continue;
+    const path = accessPath(call.expression.expression);
+    if (!path || path.length < 2 || path[path.length - 2] !== 'env') continue;
+    const binding = path[path.length - 1]!;
+    if (!/^[A-Z][A-Z0-9_]*$/.test(binding) || facts.otherBindings.has(binding) || facts.kvBindings.has(binding)) continue;
+    return { call, binding, method };
+  }
+  return undefined;
+}
+
+/** The info note for the first unresolved KV-like call of a file (none when every call resolved or none looks like KV). */
+export function unresolvedBindingNote(model: WorkerModel, facts: FileFacts): Problem[] {
+  const found = firstUnresolvedKvCall(model, facts);
+  if (!found || declaredInFile(model, found.binding)) return [];
+  const { call, binding, method } = found;
+  return [{
+    ruleId: UNRESOLVED_BINDING, severity: 'info', start: call.getStart(model.sf), end: call.end,
+    message: `Nothing declares what env.${binding} is (no wrangler config, Env type or KV-only call shape), so the KV rules did not check ${binding}.${method}() and other calls on it. Declare it in wrangler config or type it as KVNamespace in your Env.`,
+  }];
+}
+
+/** `BUCKET: R2Bucket` in a local Env type says what the binding is, even when it is not KV. */
+function declaredInFile(model: WorkerModel, binding: string): boolean {
+  return new RegExp(`\\b${binding}\\s*\\??\\s*:\\s*[A-Z]`).test(model.sf.text);
+}
