@@ -4,6 +4,7 @@ import { propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
 import { calledFunctions, handlers } from './handlers';
 import { functionName } from './kv-writes';
+import { memoByModelAnd } from '../memo';
 
 /** A function that runs during a scheduled (cron) invocation. */
 export interface CronScope {
@@ -14,12 +15,11 @@ export interface CronScope {
   name?: string;
 }
 
-const memo = new WeakMap<WorkerModel, CronScope[]>();
 
 /** All functions run by scheduled handlers in this file, handlers first. */
-export function cronScopes(model: WorkerModel, facts: FileFacts): CronScope[] {
-  const cached = memo.get(model);
-  if (cached) return cached;
+export const cronScopes = memoByModelAnd(findCronScopes);
+
+function findCronScopes(model: WorkerModel, facts: FileFacts): CronScope[] {
   const roots = new Map<ts.Node, string>();
   for (const h of handlers(model, facts.isPagesFunction)) if (h.kind === 'scheduled') roots.set(h.fn, h.via);
   for (const cls of classes(model.sf)) {
@@ -51,7 +51,6 @@ export function cronScopes(model: WorkerModel, facts: FileFacts): CronScope[] {
       frontier = next;
     }
   }
-  memo.set(model, result);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Finds Worker entry points: module `fetch`/`scheduled` handlers, service-worker listeners, Pages Functions, and
 // same-file functions they call (so a cron that calls `warmCache(env)` is followed into `warmCache`).
 import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { memoByModelAnd } from '../memo';
 
 /** An entry point of the Worker. */
 export interface Handler {
@@ -10,12 +11,11 @@ export interface Handler {
   via: string;
 }
 
-const memo = new WeakMap<WorkerModel, Handler[]>();
 
-/** All `fetch` and `scheduled` handlers in a file. */
-export function handlers(model: WorkerModel, isPagesFunction: boolean): Handler[] {
-  const cached = memo.get(model);
-  if (cached) return cached;
+/** All `fetch` and `scheduled` handlers in a file (memoised by model and the Pages flag). */
+export const handlers = memoByModelAnd(findHandlers);
+
+function findHandlers(model: WorkerModel, isPagesFunction: boolean): Handler[] {
   const result: Handler[] = [];
   const { sf, resolver } = model;
   const fromObject = (obj: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration, via: string) => {
@@ -64,7 +64,6 @@ export function handlers(model: WorkerModel, isPagesFunction: boolean): Handler[
       result.push({ kind: type, fn: listener, via: `addEventListener('${type}')` });
     }
   }
-  memo.set(model, result);
   return result;
 }
 

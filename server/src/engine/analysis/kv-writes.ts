@@ -4,6 +4,7 @@
 import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
 import { kvCalls } from './kv';
+import { memoByModelAnd } from '../memo';
 
 /** One KV write. */
 export interface KvWrite {
@@ -27,12 +28,11 @@ export interface Repetition {
 const REST_PATH = /storage\/kv\/namespaces\/[\s\S]*\/(values|bulk)\b(?!\/delete)/;
 const EXEC = new Set(['execSync', 'exec', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'execa', 'execaSync', 'execaCommand', 'execaCommandSync']);
 const WRANGLER_PUT = /\bwrangler\b[^]*?\bkv(?::|\s+)(key|bulk)\s+put\b/;
-const memo = new WeakMap<WorkerModel, KvWrite[]>();
 
 /** All KV writes in a file, in source order (computed once per parsed file). */
-export function kvWrites(model: WorkerModel, facts: FileFacts): KvWrite[] {
-  const cached = memo.get(model);
-  if (cached) return cached;
+export const kvWrites = memoByModelAnd(findKvWrites);
+
+function findKvWrites(model: WorkerModel, facts: FileFacts): KvWrite[] {
   const result: KvWrite[] = kvCalls(model, facts).filter((kv) => kv.method === 'put')
     .map((kv) => ({ node: kv.call, label: `${kv.binding}.put()`, bulk: false, detail: kv.key && { node: kv.key, what: 'the key' as const } }));
   const seen = new Set<ts.Node>(result.map((w) => w.node));
@@ -51,7 +51,6 @@ export function kvWrites(model: WorkerModel, facts: FileFacts): KvWrite[] {
   };
   if (model.sf.text.includes('`')) visit(model.sf);
   result.sort((a, b) => a.node.getStart(model.sf) - b.node.getStart(model.sf));
-  memo.set(model, result);
   return result;
 }
 

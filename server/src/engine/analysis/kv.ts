@@ -1,6 +1,7 @@
 // Finds KV namespace calls (get/getWithMetadata/put/delete/list) and the binding behind each receiver, from every source
 // real code uses: wrangler config, Env/KVNamespace types (here or in another file), class fields, and KV-only call shapes.
 import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { memoByModelAnd } from '../memo';
 import type { FileFacts } from './facts';
 import { callSitesOf, paramSource } from '../js/functions';
 import { classFieldInitializers, kvShapedCall, kvTypedNamesIn } from './kv-bindings';
@@ -27,18 +28,8 @@ export interface KvCall {
 
 /** Method names of the KV namespace API. */
 export const KV_METHODS: ReadonlySet<string> = new Set(['get', 'getWithMetadata', 'put', 'delete', 'list']);
-const cache = new WeakMap<WorkerModel, WeakMap<FileFacts, KvCall[]>>();
-
-/** All KV calls in a file (computed once per parsed file and facts). */
-export function kvCalls(model: WorkerModel, facts: FileFacts): KvCall[] {
-  let byFacts = cache.get(model);
-  if (!byFacts) cache.set(model, byFacts = new WeakMap());
-  const cached = byFacts.get(facts);
-  if (cached) return cached;
-  const result = findKvCalls(model, facts);
-  byFacts.set(facts, result);
-  return result;
-}
+/** All KV calls in a file (memoised by model and facts). */
+export const kvCalls = memoByModelAnd(findKvCalls);
 
 /** Method calls whose name is a KV method (candidates before binding resolution). */
 function candidateCalls(model: WorkerModel): { call: ts.CallExpression; method: KvCall['method']; receiver: ts.Expression }[] {

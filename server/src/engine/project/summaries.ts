@@ -4,6 +4,7 @@ import { kvTtlOptions } from '../analysis/kv-ttl';
 import { kvTypedNamesInSource } from '../analysis/kv-bindings';
 import { guarded } from '../analysis/numeric-bounds';
 import type { FileFacts } from '../analysis/facts';
+import { memoByModelAnd } from '../memo';
 import { classOf, functionName, paramSource, type FunctionNode } from '../js/functions';
 import { lineOf, ts, type WorkerModel } from '../parse/worker';
 
@@ -39,14 +40,10 @@ export interface ModuleSummary {
   classes: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
 }
 
-const flowsCache = new WeakMap<WorkerModel, WeakMap<FileFacts, Map<FunctionNode, TtlParam[]>>>();
+/** For each function of the file, the parameters that reach a KV TTL option unclamped (memoised by model and facts). */
+export const ttlParamFlows = memoByModelAnd(findTtlParamFlows);
 
-/** For each function of the file, the parameters that reach a KV TTL option unclamped. */
-export function ttlParamFlows(model: WorkerModel, facts: FileFacts): Map<FunctionNode, TtlParam[]> {
-  let byFacts = flowsCache.get(model);
-  if (!byFacts) flowsCache.set(model, byFacts = new WeakMap());
-  const cached = byFacts.get(facts);
-  if (cached) return cached;
+function findTtlParamFlows(model: WorkerModel, facts: FileFacts): Map<FunctionNode, TtlParam[]> {
   const flows = new Map<FunctionNode, TtlParam[]>();
   for (const { kv, name, entry } of kvTtlOptions(model, facts)) {
     const value = name === 'expiration' ? offsetTerm(entry.value) : entry.value;
@@ -57,7 +54,6 @@ export function ttlParamFlows(model: WorkerModel, facts: FileFacts): Map<Functio
     list.push({ index: source.index, path: source.path, option: name, binding: kv.binding, method: kv.method, line: lineOf(kv.call, model.sf) });
     flows.set(source.fn, list);
   }
-  byFacts.set(facts, flows);
   return flows;
 }
 
