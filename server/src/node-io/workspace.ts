@@ -5,6 +5,7 @@ import { dirname, join, basename } from 'node:path';
 import { createProject, fixText, lintText, type AdapterSettings, type Project, type ResolvedConfig } from '../api';
 import { isIgnored } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
+import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type FileKind, type Problem } from '../engine/types';
 import { discoverFiles } from './discover';
@@ -100,16 +101,17 @@ export class Workspace {
 
   /**
    * Lints `text` as the file at `path` (config problems of a config file included). A file of unknown kind lints to
-   * nothing, unless `explicit` (named on the command line): then it is one warning saying edgelint does not understand it.
+   * nothing, unless `explicit` (named on the command line): then its content decides (a shebang, a top-level `jobs:`…),
+   * and when it cannot, it is one warning saying edgelint does not understand it.
    */
   lintText(path: string, text: string, settings: AdapterSettings = {}, explicit = false): FileLint {
-    const kind = fileKind(path);
+    const kind = fileKind(path) ?? (explicit ? kindOfFile(path, text) : undefined);
     const result = (problems: Problem[]): FileLint => ({ path, text, kind, bom: '', problems });
     if (!kind) return result(explicit ? [notUnderstood(path)] : []);
     if (text.length > this.maxFileSize) {
       return result([fileProblem(`File has ${text.length} characters, over the ${this.maxFileSize}-character limit; not linted.`, 'warn')]);
     }
-    return result(lintText(this.project, path, text, settings).problems);
+    return result(lintText(this.project, path, text, { ...settings, kind }).problems);
   }
 
   /** Reads and lints a file (the open buffer when there is one). */
@@ -120,16 +122,16 @@ export class Workspace {
   }
 
   /** The text after applying fixes until stable (max 10 passes); the same text when nothing applies. */
-  fixText(path: string, text: string, settings: AdapterSettings = {}): string {
-    if (!fileKind(path) || text.length > this.maxFileSize) return text;
-    return fixText(this.project, path, text, settings).text;
+  fixText(path: string, text: string, settings: AdapterSettings = {}, kind = fileKind(path)): string {
+    if (!kind || text.length > this.maxFileSize) return text;
+    return fixText(this.project, path, text, { ...settings, kind }).text;
   }
 
   /** Fixes a file on disk (atomic write, original BOM kept) and returns the lint of the fixed text. */
   fix(path: string, settings: AdapterSettings = {}, explicit = false): FileLint & { changed: boolean } {
     const before = this.lint(path, settings, explicit);
     if (before.problems.some((p) => p.ruleId === FILE_ERROR) || !before.problems.some((p) => p.fix)) return { ...before, changed: false };
-    const fixed = this.fixText(path, before.text, settings);
+    const fixed = this.fixText(path, before.text, settings, before.kind);
     if (fixed === before.text) return { ...before, changed: false };
     writeAtomically(path, encode(fixed, before.bom));
     return { ...this.lintText(path, fixed, settings, explicit), bom: before.bom, changed: true };
