@@ -105,7 +105,7 @@ export class WorkspaceScanner {
       const stats = statSync(path);
       stamp = `${stats.mtimeMs}|${stats.size}|${this.linter.stamp}|${settings.key}`;
     } catch {
-      return undefined;
+      stamp = `unreadable|${this.linter.stamp}|${settings.key}`; // a dangling symlink: reported below, as the CLI does
     }
     const cached = this.results.get(path);
     if (cached && cached.stamp === stamp) return cached.item;

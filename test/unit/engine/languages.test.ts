@@ -88,3 +88,10 @@ describe('always-reported errors', () => {
     assert.deepEqual(lintFile({ path: '/p/bin/warm', text: 'echo "x\n', rules: [] }).problems, []);
   });
 });
+
+describe('shell script parsing details', () => {
+  it('a here-string (<<<word) is not a here-document: the lines after it are still parsed', () => {
+    const problems = lintFile({ path: '/p/a.sh', text: "cat <<<word\necho $((1<<2))\necho 'unclosed\n", rules: [] }).problems;
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.start]), [['parse-error', 32]]);
+  });
+});

@@ -1,7 +1,8 @@
 // Parity: the CLI (in-process main()) and the language server (workspace/diagnostic over stdio) report the same problems
 // (rule id, line, column, message) on every fixture project, the examples, and projects that tripped them up before.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -40,6 +41,10 @@ describe('the CLI and the language server report the same problems', () => {
     temps['wrangler.toml with a UTF-8 BOM'] = tempProject({ ...PROJECT_FILES, 'wrangler.toml': BOM + PROJECT_FILES['wrangler.toml']! });
     temps['package.json and _headers with a BOM'] = tempProject({ ...PROJECT_FILES, 'package.json': BOM + PROJECT_FILES['package.json']!, 'public/_headers': BOM + PROJECT_FILES['public/_headers']! });
     temps['a _headers folder and a file that is not UTF-8'] = tempProject({ ...PROJECT_FILES, 'dist/_headers/a': 'x', 'src/latin1.ts': Buffer.from([0x2f, 0x2f, 0xe9, 0x0a]) });
+    const special = temps['a FIFO, a /dev/zero symlink and a dangling symlink'] = tempProject(PROJECT_FILES);
+    execFileSync('mkfifo', [special.path('src/pipe.ts')]);
+    symlinkSync('/dev/zero', special.path('src/zero.ts'));
+    symlinkSync(special.path('src/gone.ts.missing'), special.path('src/gone.ts'));
   });
   after(() => Object.values(temps).forEach((t) => t.remove()));
 
@@ -55,7 +60,7 @@ describe('the CLI and the language server report the same problems', () => {
     });
   }
 
-  for (const name of ['wrangler.toml with a UTF-8 BOM', 'package.json and _headers with a BOM', 'a _headers folder and a file that is not UTF-8']) {
+  for (const name of ['wrangler.toml with a UTF-8 BOM', 'package.json and _headers with a BOM', 'a _headers folder and a file that is not UTF-8', 'a FIFO, a /dev/zero symlink and a dangling symlink']) {
     it(name, async () => {
       const { root } = temps[name]!;
       const cli = await fromCli(root);
@@ -65,6 +70,13 @@ describe('the CLI and the language server report the same problems', () => {
         assert.ok(cli.some((p) => p.startsWith('dist/_headers:1:1 file-error') && p.includes('expects a file named `_headers`')), cli.join('\n'));
         assert.ok(!cli.some((p) => p.startsWith('dist/_headers/')), 'nothing inside the folder is reported');
         assert.ok(cli.some((p) => p.startsWith('src/latin1.ts:1:1 file-error File is not valid UTF-8')), cli.join('\n'));
+      }
+      if (name.startsWith('a FIFO')) {
+        assert.deepEqual(cli.filter((p) => p.includes('file-error')), [
+          'src/gone.ts:1:1 file-error Cannot read file: ENOENT.',
+          'src/pipe.ts:1:1 file-error Not a regular file (a named pipe (FIFO)); not read.',
+          'src/zero.ts:1:1 file-error Not a regular file (a device); not read.',
+        ]);
       }
     });
   }

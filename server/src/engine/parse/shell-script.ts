@@ -46,7 +46,7 @@ export function parseShellScript(text: string): ShellScript {
       continue;
     }
     const heredoc = /^<<(-?)\s*(['"]?)([A-Za-z_][\w-]*)\2/.exec(text.slice(i, i + 80));
-    if (heredoc && text[i + 2] !== '<') {
+    if (heredoc && text[i + 2] !== '<' && text[i - 1] !== '<') {
       heredocs.push({ tag: heredoc[3]!, tabs: heredoc[1] === '-' });
       i += heredoc[0].length - 1;
       continue;
