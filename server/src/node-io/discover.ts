@@ -33,12 +33,11 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: s
       missing.push(input);
       continue;
     }
-    if (stats.isDirectory() && basename(absolute) === '_headers') errors.push({ path: absolute, message: HEADERS_FOLDER_MESSAGE });
-    else if (!stats.isDirectory()) {
+    if (!stats.isDirectory()) {
       // Files, FIFOs, devices: the reader reports what it will not read.
       files.push(absolute);
       explicit.add(absolute);
-    }
+    } else if (basename(absolute) === '_headers') errors.push({ path: absolute, message: HEADERS_FOLDER_MESSAGE });
     else walk(absolute, [rootIgnore(absolute, cwd)], files, errors);
   }
   return { files: [...new Set(files)].sort(), explicit, errors, missing };

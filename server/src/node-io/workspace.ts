@@ -70,12 +70,12 @@ export class Workspace {
     return open !== undefined ? { ok: true, text: open, bom: '' } : readSource(path, this.maxFileSize);
   }
 
-  /** The files under `paths` (relative to `cwd`), with the walk's problems. */
+  /** The files under `paths` (relative to `cwd`), with the walk's problems on paths the config does not ignore. */
   discover(paths: readonly string[], cwd: string): Discovery {
     const found = discoverFiles(paths, cwd);
     return {
       files: found.files, explicit: found.explicit, missing: found.missing,
-      problems: found.errors.map((e) => ({ path: e.path, problem: fileProblem(e.message, e.severity ?? 'error') })),
+      problems: found.errors.filter((e) => !this.ignored(e.path)).map((e) => ({ path: e.path, problem: fileProblem(e.message, e.severity ?? 'error') })),
     };
   }
 

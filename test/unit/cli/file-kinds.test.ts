@@ -43,6 +43,12 @@ describe('files named on the command line', () => {
       }
     } finally { p.remove(); }
   });
+  it('a `_headers` folder under a path the config ignores is not reported', async () => {
+    const p = tempProject({ '.edgelintrc.json': '{ "ignores": ["dist/**"] }', 'dist/_headers/a': 'x' });
+    try {
+      assert.deepEqual((await lint(p.root, ['.'])).problems, []);
+    } finally { p.remove(); }
+  });
 });
 
 describe('wrangler config variants', () => {
