@@ -1,13 +1,10 @@
-// LanguageClient options: dist/server.js over node IPC, the document selector (incl. wrangler.toml and _headers by pattern).
+// LanguageClient options: dist/server.js over node IPC, the document selector (data in selector.ts).
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR_DATA } from './selector';
 
-/** Every file edgelint lints: Worker sources by language, config files by name (VS Code has no built-in TOML language). */
-export const DOCUMENT_SELECTOR: DocumentSelector = [
-  ...['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'cloudflare-headers'].map((language) => ({ scheme: 'file', language })),
-  ...['**/wrangler.{toml,json,jsonc}', '**/_headers', '**/package.json', '**/.edgelintrc.json', '**/.github/workflows/*.{yml,yaml}']
-    .map((pattern) => ({ scheme: 'file', pattern })),
-];
+/** Every file edgelint lints (from `selector.ts`, checked against the server's LANGUAGES table by a meta test). */
+export const DOCUMENT_SELECTOR: DocumentSelector = DOCUMENT_SELECTOR_DATA.map((filter) => ({ ...filter }));
 
 /** Creates (does not start) the client. Its id `edgelint` makes the library honour `edgelint.trace.server`. */
 export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {

@@ -3,7 +3,7 @@ import { fixFile, lintFile } from './engine/linter';
 import { Project, type Host, type ResolvedConfig } from './engine/project';
 import type { RuleSetting } from './engine/config';
 import type { Rule } from './engine/define-rule';
-import type { LintResult, Problem } from './engine/types';
+import type { FileKind, LintResult, Problem } from './engine/types';
 import { allRules, ruleIds } from './rules';
 
 export { Project, type Host, type ResolvedConfig };
@@ -18,6 +18,8 @@ export interface AdapterSettings {
   overrides?: ReadonlyMap<string, RuleSetting>;
   /** Rules run in addition to the registry (the LSP's EDGELINT_TEST_THROWING_RULE test hook); never set in normal use. */
   extraRules?: readonly Rule[];
+  /** The file kind when the path's name does not tell it (a file named on the command line, recognised by content). */
+  kind?: FileKind;
 }
 
 function rulesFor(settings: AdapterSettings): readonly Rule[] {
@@ -27,7 +29,7 @@ function rulesFor(settings: AdapterSettings): readonly Rule[] {
 /** Lints `text` as the file at `path`, with project facts and config from `project`. */
 export function lintText(project: Project, path: string, text: string, settings: AdapterSettings = {}): LintResult {
   const resolved = project.configFor(path);
-  const result = lintFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides });
+  const result = lintFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides, kind: settings.kind });
   if (resolved.path === path) result.problems.unshift(...resolved.problems);
   return result;
 }
@@ -35,5 +37,5 @@ export function lintText(project: Project, path: string, text: string, settings:
 /** Applies fixes until stable (max 10 passes). */
 export function fixText(project: Project, path: string, text: string, settings: AdapterSettings = {}): { text: string; passes: number; problems: Problem[] } {
   const resolved = project.configFor(path);
-  return fixFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides });
+  return fixFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides, kind: settings.kind });
 }

@@ -28,7 +28,9 @@ export class UsageError extends Error {}
 export const HELP = `Usage: edgelint [options] [paths...]
 
 Lints Cloudflare Workers projects for edge-caching mistakes: Worker sources (JS/TS),
-wrangler.toml/json/jsonc, _headers, package.json scripts and CI workflows.
+wrangler config (wrangler.toml/json/jsonc and wrangler.<env>.toml variants), _headers,
+package.json scripts, CI workflows and shell scripts. A file named explicitly with a name
+edgelint does not know is recognised by its content (#! line) or reported.
 
 Options:
   --format <name>          stylish (default), json, sarif, github

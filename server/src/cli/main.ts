@@ -1,20 +1,19 @@
 // The CLI as a function: argv and IO in, exit code out (0 clean, 1 errors/too many warnings, 2 usage/config/internal).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProject, fixText, lintText, type ResolvedConfig } from '../api';
-import { isIgnored, parseConfig } from '../engine/config';
+import type { ResolvedConfig } from '../api';
+import { parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
-import { FILE_ERROR, type Problem } from '../engine/types';
+import type { Problem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
-import { discoverFiles } from '../node-io/discover';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { encode, readSource } from '../node-io/read-source';
+import { readSource } from '../node-io/read-source';
+import { Workspace } from '../node-io/workspace';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -67,12 +66,9 @@ function listRules(json: boolean): string {
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
-  const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), io) : undefined;
+  const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
-  const project = createProject({
-    readFile: (path) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } },
-    listDir: (dir) => { try { return readdirSync(dir); } catch { return undefined; } },
-  }, forced);
+  const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
   const settings = { overrides: options.rules };
   const reports: FileReport[] = [];
   const report = (path: string, text: string, problems: Problem[]) =>
@@ -81,36 +77,24 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   if (options.stdin) {
     const path = resolve(io.cwd, options.stdinFilename ?? 'stdin.ts');
     const text = await io.readStdin();
-    report(path, text, lintText(project, path, text, settings).problems);
+    report(path, text, workspace.lintText(path, text, settings, true).problems);
   } else {
-    const { files, errors, missing } = discoverFiles(options.paths.length ? options.paths : ['.'], io.cwd);
-    if (missing.length) {
-      io.stderr(`edgelint: no such file or folder: ${missing.join(', ')}\n`);
+    const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd);
+    if (found.missing.length) {
+      io.stderr(`edgelint: no such file or folder: ${found.missing.join(', ')}\n`);
       return 2;
     }
-    for (const error of errors) report(error.path, '', [{ ruleId: FILE_ERROR, severity: 'error', message: error.message, start: 0, end: 0, fatal: true }]);
-    for (const path of files) {
-      const configError = badConfig(project.configFor(path));
+    for (const { path, problem } of found.problems) report(path, '', [problem]);
+    for (const path of found.files) {
+      const configError = workspace.configFailure(path);
       if (configError) {
         io.stderr(`edgelint: ${configError}\n`);
         return 2;
       }
-      const resolved = project.configFor(path);
-      if (isIgnored(resolved.config, resolved.path, path, io.cwd)) continue;
-      const source = readSource(path, options.maxFileSize);
-      if (!source.ok) {
-        report(path, '', [source.problem]);
-        continue;
-      }
-      let text = source.text;
-      let problems: Problem[];
-      if (options.fix) {
-        const fixed = fixText(project, path, text, settings);
-        if (fixed.text !== text) writeFileSync(path, encode(fixed.text, source.bom));
-        text = fixed.text;
-        problems = lintText(project, path, text, settings).problems;
-      } else problems = lintText(project, path, text, settings).problems;
-      report(path, text, problems);
+      if (workspace.ignored(path)) continue;
+      const explicit = found.explicit.has(path);
+      const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
+      report(path, result.text, result.problems);
     }
   }
   io.stdout(format(options, reports, io.cwd));
@@ -127,29 +111,18 @@ function format(options: CliOptions, reports: FileReport[], cwd: string): string
   }
 }
 
-function loadForcedConfig(path: string, io: CliIo): ResolvedConfig | null {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    io.stderr(`edgelint: cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+function loadForcedConfig(path: string, maxFileSize: number, io: CliIo): ResolvedConfig | null {
+  const source = readSource(path, maxFileSize);
+  if (!source.ok) {
+    io.stderr(`edgelint: cannot read config ${path}: ${source.problem.message}\n`);
     return null;
   }
-  const resolved = { ...parseConfig(text, ruleIds, path.endsWith('package.json')), path };
-  const problem = badConfig(resolved);
-  if (problem) {
-    io.stderr(`edgelint: ${problem}\n`);
+  const resolved = { ...parseConfig(source.text, ruleIds, path.endsWith('package.json')), path };
+  const fatal = resolved.problems.find((p) => p.fatal);
+  if (fatal) {
+    const at = new LineIndex(source.text).position(fatal.start);
+    io.stderr(`edgelint: invalid config ${path}:${at.line + 1}:${at.character + 1}: ${fatal.message}\n`);
     return null;
   }
   return resolved;
-}
-
-/** A config with a fatal problem stops the run (exit 2) with the position of the first problem. */
-function badConfig(resolved: ResolvedConfig): string | undefined {
-  const fatal = resolved.problems.find((p) => p.fatal);
-  if (!fatal || !resolved.path) return undefined;
-  let text = '';
-  try { text = readFileSync(resolved.path, 'utf8'); } catch { /* position falls back to 1:1 */ }
-  const at = new LineIndex(text).position(fatal.start);
-  return `invalid config ${resolved.path}:${at.line + 1}:${at.character + 1}: ${fatal.message}`;
 }

@@ -6,6 +6,7 @@ import type { WorkerModel } from './parse/worker';
 import type { WranglerConfig } from './parse/wrangler';
 import type { PackageModel } from './parse/package-json';
 import type { WorkflowModel } from './parse/workflow';
+import type { ShellScript } from './parse/shell-script';
 import type { FileKind, Fix, Severity } from './types';
 
 /** Base URL of the rule docs; `docsUrl(id)` is the only place that builds a doc link. */
@@ -45,6 +46,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   packageJson(): PackageModel;
   /** The parsed CI workflow (kind `workflow` only). */
   workflow(): WorkflowModel;
+  /** The parsed shell script (kind `shell` only). */
+  shell(): ShellScript;
   /** Cache-Control-like values in this file (kinds `worker` and `headers`). */
   cacheControlSites(): CacheControlSite[];
   report(descriptor: ReportDescriptor): void;

@@ -6,11 +6,7 @@ import { emptyConfig, type EdgelintConfig, type RuleSetting } from './config';
 import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from './define-rule';
 import { fileKind } from './file-kind';
 import { fixUntilStable } from './fixer';
-import { parseHeadersFile, type HeadersFile } from './parse/headers-file';
-import { parsePackageJson, type PackageModel } from './parse/package-json';
-import { parseWorker, type WorkerModel } from './parse/worker';
-import { parseWorkflow, type WorkflowModel } from './parse/workflow';
-import { parseWrangler, type WranglerConfig } from './parse/wrangler';
+import { languageOf, type Models } from './languages';
 import { applySuppressions } from './suppressions';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem } from './types';
 
@@ -23,11 +19,13 @@ export interface LintInput {
   config?: EdgelintConfig;
   /** Severity overrides on top of the config (CLI --rule, editor settings). */
   overrides?: ReadonlyMap<string, RuleSetting>;
+  /** The kind when the path's name does not tell it (a file recognised by content); default: `fileKind(path)`. */
+  kind?: FileKind;
 }
 
 /** Lints one file's text. Never throws: a failing rule becomes one "internal error" problem. */
 export function lintFile(input: LintInput): LintResult {
-  const kind = fileKind(input.path);
+  const kind = input.kind ?? fileKind(input.path);
   if (!kind) return { path: input.path, kind, problems: [] };
   if (input.text.includes('\u0000')) {
     return { path: input.path, kind, problems: [{ ruleId: FILE_ERROR, severity: 'error', message: 'Binary file (contains NUL bytes); not linted.', start: 0, end: 0, fatal: true }] };
@@ -36,9 +34,10 @@ export function lintFile(input: LintInput): LintResult {
   const config = input.config ?? emptyConfig();
   const enabled = input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');
   const parsed = new ParsedFile(input.path, input.text, kind);
-  const problems: Problem[] = [...parsed.alwaysReported()];
+  const problems: Problem[] = [];
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
-  if (kind === 'worker' && parsed.hasWorker()) problems.push(...parsed.workerSyntaxErrors(), ...unresolvedBindingNote(parsed.worker(), facts));
+  problems.push(...parsed.alwaysReported());
+  if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   return { path: input.path, kind, problems: finish(input.text, kind, problems) };
 }
 
@@ -63,7 +62,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
   const context: RuleContext = {
     path: parsed.path, text: parsed.text, kind: parsed.kind, options: setting.options ?? {}, facts,
     worker: () => parsed.worker(), wrangler: () => parsed.wrangler(), headersFile: () => parsed.headers(),
-    packageJson: () => parsed.packageJson(), workflow: () => parsed.workflow(),
+    packageJson: () => parsed.packageJson(), workflow: () => parsed.workflow(), shell: () => parsed.shell(),
     cacheControlSites: () => parsed.cacheControlSites(),
     report: (d: ReportDescriptor) => {
       const template = rule.messages[d.messageId];
@@ -98,7 +97,7 @@ function finish(text: string, kind: FileKind, problems: Problem[]): Problem[] {
   return applySuppressions(text, kind, unique).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** Lazily parsed views of one file, shared by all rules of one lint. */
+/** Lazily parsed views of one file, shared by all rules of one lint; parsers come from the LANGUAGES table. */
 class ParsedFile {
   private cache = new Map<string, unknown>();
 
@@ -109,34 +108,21 @@ class ParsedFile {
     return this.cache.get(key) as T;
   }
 
-  hasWorker(): boolean {
-    return this.cache.has('worker');
+  /** The model of this file's kind; a rule asking for another kind's model is a bug (it throws, the engine contains it). */
+  private model<K extends FileKind>(kind: K): Models[K] {
+    if (this.kind !== kind) throw new Error(`a rule asked for a ${kind} parse of a ${this.kind} file`);
+    return this.once(kind, () => languageOf(kind).parse(this.path, this.text));
   }
 
-  worker(): WorkerModel {
-    this.expect('worker');
-    return this.once('worker', () => parseWorker(this.path, this.text));
-  }
+  /** True when some rule parsed the file (notes that need the tree never force a parse). */
+  isParsed(): boolean { return this.cache.has(this.kind); }
 
-  wrangler(): WranglerConfig {
-    this.expect('wrangler');
-    return this.once('wrangler', () => parseWrangler(this.path, this.text));
-  }
-
-  headers(): HeadersFile {
-    this.expect('headers');
-    return this.once('headers', () => parseHeadersFile(this.text));
-  }
-
-  packageJson(): PackageModel {
-    this.expect('package');
-    return this.once('package', () => parsePackageJson(this.text));
-  }
-
-  workflow(): WorkflowModel {
-    this.expect('workflow');
-    return this.once('workflow', () => parseWorkflow(this.text));
-  }
+  worker() { return this.model('worker'); }
+  wrangler() { return this.model('wrangler'); }
+  headers() { return this.model('headers'); }
+  packageJson() { return this.model('package'); }
+  workflow() { return this.model('workflow'); }
+  shell() { return this.model('shell'); }
 
   cacheControlSites() {
     if (this.kind === 'worker') return codeCacheControlSites(this.worker());
@@ -144,21 +130,14 @@ class ParsedFile {
     return [];
   }
 
-  /** Syntax errors of config-like files are always reported: a broken config must never pass silently. */
+  /**
+   * The kind's own syntax errors: config-like files always (a broken config must never pass silently), JS/TS only when a
+   * rule parsed the file (TypeScript recovers, so the rules still ran).
+   */
   alwaysReported(): Problem[] {
-    const errors = this.kind === 'wrangler' ? this.wrangler().errors
-      : this.kind === 'package' ? this.packageJson().errors
-        : this.kind === 'workflow' ? this.workflow().errors : [];
-    return errors.slice(0, 5).map((e) => ({ ruleId: PARSE_ERROR, severity: 'error' as const, message: e.message, start: e.start, end: e.end, fatal: true }));
-  }
-
-  /** The first syntax error of a parsed JS/TS file (TypeScript recovers, so rules still ran). */
-  workerSyntaxErrors(): Problem[] {
-    const first = this.worker().syntaxErrors[0];
-    return first ? [{ ruleId: PARSE_ERROR, severity: 'error', message: `Syntax error: ${first.message}`, start: first.start, end: first.end, fatal: true }] : [];
-  }
-
-  private expect(kind: FileKind): void {
-    if (this.kind !== kind) throw new Error(`a rule asked for a ${kind} parse of a ${this.kind} file`);
+    const language = languageOf(this.kind);
+    if (language.reportErrors === 'when-parsed' && !this.cache.has(this.kind)) return [];
+    return (language as { errors(model: unknown): { message: string; start: number; end: number }[] }).errors(this.model(this.kind))
+      .map((e) => ({ ruleId: PARSE_ERROR, severity: 'error' as const, message: e.message, start: e.start, end: e.end, fatal: true }));
   }
 }

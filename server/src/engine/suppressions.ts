@@ -1,4 +1,5 @@
 // Inline disable comments: edgelint-disable-next-line / -disable-line / -disable … -enable, in // /* */ and # syntaxes.
+import { languageOf } from './languages';
 import { LineIndex } from './line-index';
 import type { FileKind, Problem } from './types';
 
@@ -12,12 +13,9 @@ interface Directive {
 const SLASH = /(?:\/\/|\/\*)\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)(?:\*\/|$)/gm;
 const HASH = /(?:^|\s)#\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
 
-/** Comment syntaxes by file kind: wrangler config may be TOML (#) or JSONC (//); package.json has no comments. */
+/** Comment syntaxes by file kind, from the LANGUAGES table (wrangler config: # or //; package.json: none). */
 function patternsFor(kind: FileKind | undefined): RegExp[] {
-  if (kind === 'worker' || kind === 'edgelint-config') return [SLASH];
-  if (kind === 'wrangler') return [SLASH, HASH];
-  if (kind === 'headers' || kind === 'workflow') return [HASH];
-  return [];
+  return kind ? languageOf(kind).comments.map((syntax) => (syntax === '//' ? SLASH : HASH)) : [];
 }
 
 /** Finds the disable directives in a file's comments. */

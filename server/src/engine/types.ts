@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warn' | 'info';
 export type SeveritySetting = Severity | 'off';
 
 /** The kinds of file edgelint understands. */
-export type FileKind = 'worker' | 'wrangler' | 'headers' | 'package' | 'workflow' | 'edgelint-config';
+export type FileKind = 'worker' | 'wrangler' | 'headers' | 'package' | 'workflow' | 'edgelint-config' | 'shell';
 
 /** One text replacement: replace `text[start, end)` with `text`. */
 export interface TextEdit {

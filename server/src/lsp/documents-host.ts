@@ -1,12 +1,11 @@
-// Open documents (incremental sync) and the engine Host over them: an open document's text wins, else the disk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Open documents (incremental sync), indexed by path: the overlay the shared Workspace reads before the disk.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Host } from '../api';
+import { DEFAULT_MAX_FILE_SIZE } from '../node-io/read-source';
 
-/** Files larger than this are never read from disk by the server (the workspace pass skips them). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Files and open buffers larger than this are reported, not linted (the CLI's default `--max-file-size`). */
+export const MAX_FILE_BYTES = DEFAULT_MAX_FILE_SIZE;
 
 /** The file-system path of a `file:` URI, or undefined for other schemes (untitled:, vscode-vfs:, …). */
 export function uriToPath(uri: string): string | undefined {
@@ -23,20 +22,8 @@ export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
-/** Reads a UTF-8 file of at most MAX_FILE_BYTES; undefined when missing, too big, a folder or unreadable. */
-export function readDiskFile(path: string): string | undefined {
-  try {
-    const stats = statSync(path);
-    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The open documents, indexed by URI and by path, as the engine's Host. */
-export class DocumentsHost implements Host {
+/** The open documents, indexed by URI and by path. */
+export class DocumentsHost {
   readonly documents = new TextDocuments(TextDocument);
   private readonly byPath = new Map<string, string>();
 
@@ -52,19 +39,9 @@ export class DocumentsHost implements Host {
     });
   }
 
-  /** Host.readFile: the open document's current text, else the file on disk. */
-  readFile(path: string): string | undefined {
-    const open = this.openAt(path);
-    return open ? open.getText() : readDiskFile(path);
-  }
-
-  /** Host.listDir: the names in a folder on disk (finds `wrangler.*.toml` variants). */
-  listDir(dir: string): string[] | undefined {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return undefined;
-    }
+  /** The open document's current text at a path (the Workspace overlay), or undefined when it is not open. */
+  openText(path: string): string | undefined {
+    return this.openAt(path)?.getText();
   }
 
   /** The open document for a URI. */

@@ -1,13 +1,12 @@
 // Lints documents and disk files through the engine front door; results are cached per (uri, version, generation, settings).
-import { dirname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject, fixText, lintText, type Project } from '../api';
+import type { Project } from '../api';
 import type { Rule } from '../engine/define-rule';
-import { isIgnored } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
 import { LineIndex } from '../engine/line-index';
-import { FILE_ERROR, type FileKind, type Problem } from '../engine/types';
+import type { FileKind, Problem } from '../engine/types';
+import { Workspace } from '../node-io/workspace';
 import { toDiagnostic } from './diagnostics';
 import { MAX_FILE_BYTES, uriToPath, type DocumentsHost } from './documents-host';
 import type { Settings } from './settings';
@@ -34,6 +33,8 @@ export interface LintEntry {
 
 /** The engine calls of the server, with their caches. */
 export class LintService {
+  /** The same Workspace the CLI uses, reading open documents before the disk. */
+  readonly workspace: Workspace;
   readonly project: Project;
   private generation = 0;
   private counter = 0;
@@ -47,7 +48,8 @@ export class LintService {
     private readonly log: (message: string) => void,
     private readonly onLinted: (entry: LintEntry) => void = () => undefined,
   ) {
-    this.project = createProject(host);
+    this.workspace = new Workspace({ maxFileSize: MAX_FILE_BYTES, overlay: (path) => host.openText(path) });
+    this.project = this.workspace.project;
   }
 
   /** Drops project facts and every cached result (a config file changed, or settings did). */
@@ -99,9 +101,18 @@ export class LintService {
     this.savedEntry.delete(uri);
   }
 
-  /** Lints text that is not an open document (workspace pass). Not cached here. */
-  lintDisk(uri: string, text: string, settings: Settings): LintEntry {
-    return this.lint(uri, text, null, settings, `disk|${this.generation}|${settings.key}`);
+  /** Reads and lints a file that is not an open document (workspace pass); read failures are its problems. Not cached here. */
+  lintDisk(uri: string, settings: Settings): LintEntry {
+    const path = uriToPath(uri);
+    const source = path && !this.ignored(path) ? this.workspace.read(path) : undefined;
+    const key = `disk|${this.generation}|${settings.key}`;
+    if (!source || source.ok) return this.lint(uri, source?.text ?? '', null, settings, key);
+    return this.entry(uri, path, '', null, settings.enable ? [source.problem] : [], key, performance.now());
+  }
+
+  /** Diagnostics for a path that is not linted at all (a `_headers` folder): the given problems. */
+  problemsAt(uri: string, problems: Problem[], settings: Settings): LintEntry {
+    return this.entry(uri, uriToPath(uri), '', null, settings.enable ? problems : [], `problems|${this.generation}|${settings.key}`, performance.now());
   }
 
   /** The fixed text after applying fixes until stable (max 10 passes), or undefined when nothing changes. */
@@ -109,14 +120,13 @@ export class LintService {
     const path = uriToPath(doc.uri);
     if (!settings.enable || !path || !fileKind(path) || this.ignored(path)) return undefined;
     const text = doc.getText();
-    const fixed = fixText(this.project, path, text, { overrides: settings.rules, extraRules: this.extraRules }).text;
+    const fixed = this.workspace.fixText(path, text, { overrides: settings.rules, extraRules: this.extraRules });
     return fixed === text ? undefined : fixed;
   }
 
   /** True when the nearest edgelint config's `ignores` cover the path (same rule as the CLI). */
   ignored(path: string): boolean {
-    const resolved = this.project.configFor(path);
-    return !!resolved.path && isIgnored(resolved.config, resolved.path, path, dirname(resolved.path));
+    return this.workspace.ignored(path);
   }
 
   private lint(uri: string, text: string, version: number | null, settings: Settings, key: string): LintEntry {
@@ -126,17 +136,20 @@ export class LintService {
     let problems: Problem[] = [];
     if (settings.enable && path && kind) {
       try {
-        if (text.length > MAX_FILE_BYTES) problems = [tooLarge(text.length)];
-        else if (!this.ignored(path)) problems = lintText(this.project, path, text, { overrides: settings.rules, extraRules: this.extraRules }).problems;
+        if (!this.ignored(path)) problems = this.workspace.lintText(path, text, { overrides: settings.rules, extraRules: this.extraRules }).problems;
       } catch (error) {
         // lintFile promises never to throw; if it does anyway, show it instead of dying or going silent.
         this.log(`edgelint crashed on ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         problems = [{ ruleId: INTERNAL_ERROR, severity: 'error', start: 0, end: 0, message: `edgelint failed on this file: ${error instanceof Error ? error.message : String(error)}. See the edgelint output for details.` }];
       }
     }
+    return this.entry(uri, path, text, version, problems, key, started);
+  }
+
+  private entry(uri: string, path: string | undefined, text: string, version: number | null, problems: Problem[], key: string, started: number): LintEntry {
     const index = new LineIndex(text);
     const entry: LintEntry = {
-      uri, path, version, text, kind, problems, index, key,
+      uri, path, version, text, kind: path ? fileKind(path) : undefined, problems, index, key,
       diagnostics: problems.map((p) => toDiagnostic(p, index)),
       resultId: `${++this.counter}`,
       ms: Math.round((performance.now() - started) * 10) / 10,
@@ -144,12 +157,4 @@ export class LintService {
     this.onLinted(entry);
     return entry;
   }
-}
-
-/** Same limit and wording as the CLI's size check: a huge open buffer (a bundle, a dump) is reported, not parsed per keystroke. */
-function tooLarge(length: number): Problem {
-  return {
-    ruleId: FILE_ERROR, severity: 'warn', start: 0, end: 0, fatal: true,
-    message: `File has ${length} characters, over the ${MAX_FILE_BYTES}-character limit; not linted.`,
-  };
 }

@@ -1,10 +1,11 @@
 // File watching: which files change project facts, dynamic watcher registration, and handling of on-disk changes.
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { fileKind } from '../engine/file-kind';
+import { watchedGlobs } from '../engine/languages';
 import { uriToPath } from './documents-host';
 
-/** Globs registered with the client: config files (facts) and files the workspace pass reports on. */
-export const WATCHED_GLOBS = ['**/wrangler.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/_headers', '**/.github/workflows/*.{yml,yaml}'];
+/** Globs registered with the client (from the LANGUAGES table): config files (facts) and files the workspace pass reports on. */
+export const WATCHED_GLOBS = watchedGlobs();
 
 /** True for files whose content feeds project facts or config: a change re-lints every open document. */
 export function isProjectFile(path: string): boolean {

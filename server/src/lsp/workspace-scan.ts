@@ -1,10 +1,9 @@
-// The workspace-wide pass: lints files that are not open (_headers, package.json, workflows, sources) with the CLI's
-// discovery rules (skips node_modules/.git, honours .gitignore), bounded (file count, 1 MiB, no binaries), cached by mtime.
+// The workspace-wide pass: lints files that are not open (_headers, package.json, workflows, sources) through the CLI's
+// Workspace (same discovery, reader and problems), bounded (file count, 1 MiB), cached by mtime.
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { discoverFiles } from '../node-io/discover';
-import { readSource } from '../node-io/read-source';
-import { MAX_FILE_BYTES, pathToUri, type DocumentsHost } from './documents-host';
+import type { Problem } from '../engine/types';
+import { pathToUri, type DocumentsHost } from './documents-host';
 import type { LintService } from './linting';
 import type { Settings } from './settings';
 
@@ -32,7 +31,7 @@ export interface ScanResult {
 /** Walks the workspace folders and lints what is not open; unchanged files (same mtime, size, facts, settings) are not re-linted. */
 export class WorkspaceScanner {
   private folders: string[] = [];
-  private discovered?: { files: { path: string; folder: string }[]; at: number };
+  private discovered?: { files: { path: string; folder: string; problem?: Problem }[]; at: number };
   private readonly results = new Map<string, { stamp: string; item: ScanItem }>();
   private running?: Promise<ScanResult | undefined>;
 
@@ -69,12 +68,15 @@ export class WorkspaceScanner {
     const items: ScanItem[] = [];
     const seen = new Set<string>();
     let count = 0;
-    for (const { path, folder } of this.files()) {
+    for (const { path, folder, problem } of this.files()) {
       if (cancelled()) return undefined;
       seen.add(path);
       const open = this.host.openAt(path);
       let item: ScanItem | undefined;
-      if (open) {
+      if (problem) {
+        const entry = this.linter.problemsAt(pathToUri(path), [problem], await this.settingsFor(pathToUri(folder)));
+        item = { uri: entry.uri, path, version: null, resultId: `walk:${this.linter.stamp}|${problem.message}`, diagnostics: entry.diagnostics };
+      } else if (open) {
         // Reported with its version: clients prefer their document pulls, but an open document that is not visible
         // (so never pulled) still gets diagnostics. Once closed it gets a fresh result from disk.
         this.results.delete(path);
@@ -103,26 +105,26 @@ export class WorkspaceScanner {
       const stats = statSync(path);
       stamp = `${stats.mtimeMs}|${stats.size}|${this.linter.stamp}|${settings.key}`;
     } catch {
-      return undefined;
+      stamp = `unreadable|${this.linter.stamp}|${settings.key}`; // a dangling symlink: reported below, as the CLI does
     }
     const cached = this.results.get(path);
     if (cached && cached.stamp === stamp) return cached.item;
     const uri = pathToUri(path);
-    const source = readSource(path, MAX_FILE_BYTES);
-    // Too big, unreadable, not UTF-8 or binary: skipped silently (the CLI reports these; an editor pass stays quiet).
-    const text = source.ok && !source.text.includes('\u0000') ? source.text : undefined;
-    const entry = text === undefined ? undefined : this.linter.lintDisk(uri, text, settings);
-    const item: ScanItem = { uri, path, version: null, resultId: `ws:${entry?.resultId ?? stamp}`, diagnostics: entry?.diagnostics ?? [] };
+    // Too big, unreadable, not UTF-8, binary or not a regular file: reported as the CLI reports it.
+    const entry = this.linter.lintDisk(uri, settings);
+    const item: ScanItem = { uri, path, version: null, resultId: `ws:${entry.resultId}`, diagnostics: entry.diagnostics };
     this.results.set(path, { stamp, item });
     return item;
   }
 
-  private files(): { path: string; folder: string }[] {
+  private files(): { path: string; folder: string; problem?: Problem }[] {
     if (this.discovered && Date.now() - this.discovered.at < DISCOVERY_TTL_MS) return this.discovered.files;
-    const files: { path: string; folder: string }[] = [];
+    const files: { path: string; folder: string; problem?: Problem }[] = [];
     for (const folder of this.folders) {
       try {
-        for (const path of discoverFiles([folder], folder).files) files.push({ path, folder });
+        const found = this.linter.workspace.discover([folder], folder);
+        for (const { path, problem } of found.problems) files.push({ path, folder, problem });
+        for (const path of found.files) files.push({ path, folder });
       } catch (error) {
         this.log(`workspace pass: cannot walk ${folder}: ${String(error)}`);
       }

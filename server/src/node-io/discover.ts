@@ -1,8 +1,9 @@
 // Finds the files to lint: walks folders, skips node_modules/.git/.wrangler, honours .gitignore files and config ignores.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { fileKind } from '../engine/file-kind';
+import { DEFAULT_MAX_FILE_SIZE, readSource } from './read-source';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.wrangler', '.hg', '.svn']);
 
@@ -10,11 +11,17 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.wrangler', '.hg', '.sv
 export interface WalkError {
   path: string;
   message: string;
+  /** Defaults to error. */
+  severity?: 'error' | 'warn';
 }
 
-/** Lintable files under the given paths (files given explicitly are always returned). */
-export function discoverFiles(paths: readonly string[], cwd: string): { files: string[]; errors: WalkError[]; missing: string[] } {
+/** A folder named `_headers` is one problem on the folder (Cloudflare reads only a file of that name), not a walk into it. */
+export const HEADERS_FOLDER_MESSAGE = 'This is a folder, but Cloudflare expects a file named `_headers` (not a folder); the headers rules in it are never applied. Move the rules into one `_headers` file.';
+
+/** Lintable files under the given paths; files given explicitly are always returned, and also listed in `explicit`. */
+export function discoverFiles(paths: readonly string[], cwd: string): { files: string[]; explicit: Set<string>; errors: WalkError[]; missing: string[] } {
   const files: string[] = [];
+  const explicit = new Set<string>();
   const errors: WalkError[] = [];
   const missing: string[] = [];
   for (const input of paths) {
@@ -26,10 +33,14 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: s
       missing.push(input);
       continue;
     }
-    if (stats.isFile()) files.push(absolute);
-    else if (stats.isDirectory()) walk(absolute, [rootIgnore(absolute, cwd)], files, errors);
+    if (!stats.isDirectory()) {
+      // Files, FIFOs, devices: the reader reports what it will not read.
+      files.push(absolute);
+      explicit.add(absolute);
+    } else if (basename(absolute) === '_headers') errors.push({ path: absolute, message: HEADERS_FOLDER_MESSAGE });
+    else walk(absolute, [rootIgnore(absolute, cwd)], files, errors);
   }
-  return { files: [...new Set(files)].sort(), errors, missing };
+  return { files: [...new Set(files)].sort(), explicit, errors, missing };
 }
 
 interface Scope {
@@ -69,9 +80,9 @@ function walk(dir: string, scopes: Scope[], files: string[], errors: WalkError[]
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory();
     if (isIgnored(path, isDir, active)) continue;
-    if (isDir) walk(path, active, files, errors);
-    else if (entry.isFile() && fileKind(path)) files.push(path);
-    else if (entry.isSymbolicLink() && fileKind(path)) files.push(path);
+    if (isDir && entry.name === '_headers') errors.push({ path, message: HEADERS_FOLDER_MESSAGE });
+    else if (isDir) walk(path, active, files, errors);
+    else if (fileKind(path)) files.push(path); // symlinks, FIFOs and devices too: the reader reports them, never reads them
   }
 }
 
@@ -83,11 +94,8 @@ function isIgnored(path: string, isDir: boolean, scopes: Scope[]): boolean {
 }
 
 function readIgnoreFile(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const source = readSource(path, DEFAULT_MAX_FILE_SIZE);
+  return source.ok ? source.text : undefined;
 }
 
 function prefixPatterns(text: string, prefix: string): string {

@@ -54,9 +54,9 @@ describe('README', () => {
 });
 
 describe('versioning', () => {
-  it('package.json version is the top CHANGELOG entry', () => {
+  it('package.json version is the top released CHANGELOG entry (an "Unreleased" section may come first)', () => {
     const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
-    const top = /^## (\S+)/m.exec(readFileSync('CHANGELOG.md', 'utf8'))?.[1];
+    const top = /^## (?!Unreleased\b)(\S+)/m.exec(readFileSync('CHANGELOG.md', 'utf8'))?.[1];
     assert.equal(top, version);
   });
 });

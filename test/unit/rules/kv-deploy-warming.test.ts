@@ -8,6 +8,9 @@ const deployJob = (steps: string) => `on: push\njobs:\n  deploy:\n    runs-on: u
 
 runRuleTests(rule, {
   valid: [
+    { name: 'shell: seeding KV without warm words', filename: 'scripts/seed-kv.sh', code: '#!/bin/bash\n# Upload the catalogue the Worker reads\nnpx wrangler kv bulk put --binding=DATA data/products.json\n' },
+    { name: 'shell: a loop over "popular" URLs (weak word, no cache word) in a neutral script', filename: 'scripts/crawl.sh', code: 'for u in $(cat popular.txt); do wget -q -O /dev/null "$u"; done\n' },
+    { name: 'shell: a warm-up script that checks responses (curl -f) or downloads', filename: 'scripts/warmup.sh', code: "# don't skip\nfor p in / /a; do curl -fsS -o /dev/null https://example.com$p; done\ncurl -o geo.json https://example.com/geo.json\n" },
     {
       name: 'seeding source data with wrangler kv bulk put at deploy', filename: 'package.json',
       code: pkg({ deploy: 'wrangler deploy && wrangler kv bulk put --binding=DATA data/products.json', postdeploy: 'curl -fsS https://example.com/health' }),
@@ -157,6 +160,14 @@ for (const item of items) await env.KV.put(item.id, JSON.stringify({ label: 'hot
     },
   ],
   invalid: [
+    { name: 'shell: a standalone warm-up script (no package.json calls it): curl loop, info', filename: 'scripts/warmup-cache-after-deployment.sh', code: '#!/usr/bin/env bash\nfor path in / /blog /pricing; do\n  curl -s -o /dev/null "https://example.com$path"\ndone\n',
+      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 3, message: 'requests URLs in a for loop in a cache warm-up script (the file name "warmup-cache-after-deployment.sh"); this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on)' }] },
+    { name: 'shell: a comment says pre-warm; xargs curl', filename: 'scripts/after-deploy.sh', code: '#!/bin/sh\n# Pre-warm the edge cache\ncat urls.txt | xargs -n1 curl -s -o /dev/null\n',
+      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 16, message: 'through xargs in a cache warm-up script (the comment "Pre-warm the edge cache")' }] },
+    { name: 'shell: several single curls in a warm script are one finding', filename: 'bin/warm.bash', code: 'curl -s -o /dev/null https://example.com/\ncurl -sI https://example.com/a > /dev/null\n',
+      errors: [{ messageId: 'shellRequests', severity: 'info', line: 1, column: 1, message: 'requests URLs in 2 commands' }] },
+    { name: 'shell: kv bulk put in a prime-kv script (warn); a non-request command in a warm loop is not reported', filename: 'scripts/prime-kv.sh', code: 'npx wrangler kv bulk put --binding=CACHE dist/pages.json\nfor u in $(cat warm-urls.txt); do do_x; done\n',
+      errors: [{ messageId: 'shellKvWrite', severity: 'warn', line: 1, column: 1, message: 'writes KV ahead of traffic in a warm-up script (the file name "prime-kv.sh")' }] },
     {
       name: 'catalogue example: top-N puts in a script chained after wrangler deploy',
       filename: 'scripts/warm.ts',

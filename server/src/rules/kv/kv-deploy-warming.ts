@@ -1,4 +1,4 @@
-// kv-deploy-warming: KV writes or own-URL requests meant to "warm" caches at deploy (deploy scripts, warm-named functions and routes, post-deploy commands).
+// kv-deploy-warming: KV writes or own-URL requests meant to "warm" caches at deploy (deploy scripts, warm-named functions and routes, post-deploy commands, warm-up shell scripts).
 import { calledFunctions, handlers } from '../../engine/analysis/handlers';
 import { excerpt, intentWord, namesCacheWarming, quote } from '../../engine/analysis/intent';
 import { intentEvidence } from '../../engine/analysis/intent-evidence';
@@ -6,11 +6,14 @@ import { expressionText, kvWrites, repetitionAround, type KvWrite, type Repetiti
 import { findNode, namedCode } from '../../engine/analysis/named-code';
 import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type DeployTimeCommand } from '../../engine/analysis/post-deploy';
 import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/analysis/shell-requests';
+import { warmingIntent } from '../../engine/analysis/warming-intent';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import type { ShellCommand } from '../../engine/parse/shell';
+import type { ShellScript } from '../../engine/parse/shell-script';
 import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
+const LOCAL_WHY = 'this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on); every other location still fills on its own first request';
 const FETCH_WHY = 'each Cloudflare location caches only what it has served itself and Workers Cache has no pre-populate API, so this warms at most the one location this machine reaches';
 
 export default defineRule({
@@ -19,7 +22,7 @@ export default defineRule({
   defaultSeverity: 'warn',
   fixable: false,
   hasSuggestions: false,
-  kinds: ['worker', 'package', 'workflow'],
+  kinds: ['worker', 'package', 'workflow', 'shell'],
   defaultOptions: {},
   messages: {
     scriptWrite: '{{write}} in {{loop}} in a script that runs at deploy ({{runBy}}) looks like cache warming ({{evidence}}); ' + KV_WHY + '. Remove it and read through with get(key, { cacheTtl }).',
@@ -28,13 +31,16 @@ export default defineRule({
     commandRequests: '`{{command}}` runs {{when}} and requests URLs {{how}} to warm the cache; ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
     commandWarmScript: '`{{command}}` runs {{when}} and starts the cache-warming script "{{name}}", but warming at deploy does not reach the edge: KV writes go only to the central stores and each Cloudflare location fills its KV and HTTP cache on its own first read. Remove it and rely on read-through caching (KV get with cacheTtl, Cache-Control).',
     commandKvWrite: '`{{command}}` runs {{when}} and writes KV ahead of traffic ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
+    shellRequests: '`{{command}}` requests URLs {{how}} in a cache warm-up script ({{evidence}}); ' + LOCAL_WHY + '. Make it a smoke test that checks the responses (curl -f), or remove it.',
+    shellKvWrite: '`{{command}}` writes KV ahead of traffic in a warm-up script ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
   },
-  mayApply: (text, facts) => /warm|prim(e|ing)|preload|prefill|populat|hot|popular|top|curl|wget/i.test(text)
+  mayApply: (text, facts) => /warm|prim(e|ing)|preload|prefill|populat|hot|popular|top|curl|wget/i.test(text) || /\bwrangler\b[^\n]*\bkv\b/.test(text)
     || (facts.deployScripts.size > 0 && /\b(put|fetch|bulk\w*|exec\w*|spawn\w*|update)\b/.test(text))
     || (facts.isPagesFunction && /\.put\b/.test(text)),
   check(context) {
     if (context.kind === 'package') checkCommands(context, packageDeployTimeCommands(context.packageJson()));
     else if (context.kind === 'workflow') checkCommands(context, workflowPostDeployCommands(context.workflow()));
+    else if (context.kind === 'shell') checkShellScript(context, context.shell());
     else {
       const model = context.worker();
       const runBy = deployScriptOf(context);
@@ -131,6 +137,36 @@ function checkCommands(context: RuleContext, commands: DeployTimeCommand[]): voi
     const how = [request.repeated, evidence && `(${evidence})`].filter(Boolean).join(' ');
     context.report({ ...range, messageId: 'commandRequests', data: { command, when: d.when, how } });
   }
+}
+
+/**
+ * (d) A standalone shell script whose file name or comments say warm-up (domain.md §G), called by a deploy or not: its
+ * KV uploads (warn) and its GET/HEAD requests that discard the body (info: they do warm one location and its upper tier).
+ */
+function checkShellScript(context: RuleContext, script: ShellScript): void {
+  const base = context.path.replace(/\\/g, '/').split('/').pop()!;
+  const named = warmingIntent([{ text: base.replace(/\.(sh|bash)$/, ''), kind: 'name' }]);
+  const comment = script.comments.find((c) => warmingIntent([{ text: c.text, kind: 'comment' }]));
+  const evidence = named ? `the file name "${base}"` : comment ? `the comment ${quote(comment.text, 50)}` : undefined;
+  const requests: { c: ShellCommand; repeated?: string; evidence: string }[] = [];
+  for (const c of script.commands) {
+    const d: DeployTimeCommand = { command: c, siblings: script.commands, afterDeploy: false, when: '', chain: [], labels: [] };
+    const kv = shellKvWrite(c, d);
+    if (kv !== undefined) {
+      if (kv || evidence) context.report({ start: c.start, end: c.end, messageId: 'shellKvWrite', data: { command: excerpt(c.text, 80), evidence: kv || evidence! } });
+      continue;
+    }
+    const request = shellRequest(c, script.commands);
+    if (!request || request.cloudflareApi || request.keepsBody || request.failsOnError || !/^(GET|HEAD)$/.test(request.method)) continue;
+    const loop = request.loopHeader && warmingIntent([{ text: request.loopHeader.text, kind: 'comment' }]) ? `the loop ${quote(request.loopHeader.text, 40)}` : undefined;
+    if (evidence ?? loop) requests.push({ c, repeated: request.repeated, evidence: (evidence ?? loop)! });
+  }
+  // One report per script, on its first warming request: a warm-up script of twenty curl lines is one finding.
+  const [first] = requests;
+  if (!first) return;
+  const how = first.repeated ?? (requests.length > 1 ? `in ${requests.length} commands` : 'once');
+  const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(first.c.text)![0].length; // `do curl …` is reported from `curl`
+  context.report({ start: first.c.start + lead, end: first.c.end, messageId: 'shellRequests', severity: 'info', data: { command: excerpt(first.c.text.slice(lead), 80), how, evidence: first.evidence } });
 }
 
 /** The name of a warming script or file a command runs (`npm run warm`, `pnpm warm:cache`, `node scripts/prime-kv.mjs`). */

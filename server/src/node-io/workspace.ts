@@ -1,0 +1,166 @@
+// One Workspace for the CLI and the language server: read (regular files, capped, BOM/UTF-16), discover, ignore, lint, fix.
+// Both adapters go through it, so a file reads, is ignored and lints the same way in CI and in the editor.
+import { readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { createProject, fixText, lintText, type AdapterSettings, type Project, type ResolvedConfig } from '../api';
+import { isIgnored } from '../engine/config';
+import { fileKind } from '../engine/file-kind';
+import { kindOfFile } from '../engine/languages';
+import { LineIndex } from '../engine/line-index';
+import { FILE_ERROR, type FileKind, type Problem } from '../engine/types';
+import { discoverFiles } from './discover';
+import { DEFAULT_MAX_FILE_SIZE, encode, readSource, type SourceRead } from './read-source';
+
+/** How a Workspace reads. */
+export interface WorkspaceOptions {
+  /** Files (and open buffers) larger than this are reported, not linted; config lookups are capped by it too. */
+  maxFileSize?: number;
+  /** Replaces the config lookup (CLI `--config`). */
+  forcedConfig?: ResolvedConfig;
+  /** Open documents (language server): their text wins over the disk, also for project facts and config. */
+  overlay?: (path: string) => string | undefined;
+  /** Folder that `ignores` globs are relative to when no config file was found. */
+  cwd?: string;
+}
+
+/** The lint of one file: its text (as linted), kind, BOM and problems. */
+export interface FileLint {
+  path: string;
+  text: string;
+  kind: FileKind | undefined;
+  bom: string;
+  problems: Problem[];
+}
+
+/** What discovery found: files to lint, and problems on paths that are not linted (unreadable folders, a `_headers` folder). */
+export interface Discovery {
+  files: string[];
+  /** Paths named on the command line (not found by a walk): unknown kinds are reported, not skipped. */
+  explicit: Set<string>;
+  problems: { path: string; problem: Problem }[];
+  missing: string[];
+}
+
+/** A file-level problem (read failures, unknown files): fatal, at offset 0. */
+export function fileProblem(message: string, severity: Problem['severity']): Problem {
+  return { ruleId: FILE_ERROR, severity, message, start: 0, end: 0, fatal: true };
+}
+
+/** Files, project facts and config of one workspace (a CLI run, or a language server session). */
+export class Workspace {
+  readonly project: Project;
+  readonly maxFileSize: number;
+
+  constructor(private readonly options: WorkspaceOptions = {}) {
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.project = createProject({ readFile: (path) => this.readFile(path), listDir }, options.forcedConfig);
+  }
+
+  /** The text of a file for project facts and config lookups: the open buffer, else the disk (capped); undefined when unreadable. */
+  readFile(path: string): string | undefined {
+    const open = this.options.overlay?.(path);
+    if (open !== undefined) return open;
+    const source = readSource(path, this.maxFileSize);
+    return source.ok ? source.text : undefined;
+  }
+
+  /** Reads a file for linting: the open buffer, else the disk; failures are problems. */
+  read(path: string): SourceRead {
+    const open = this.options.overlay?.(path);
+    return open !== undefined ? { ok: true, text: open, bom: '' } : readSource(path, this.maxFileSize);
+  }
+
+  /** The files under `paths` (relative to `cwd`), with the walk's problems on paths the config does not ignore. */
+  discover(paths: readonly string[], cwd: string): Discovery {
+    const found = discoverFiles(paths, cwd);
+    return {
+      files: found.files, explicit: found.explicit, missing: found.missing,
+      problems: found.errors.filter((e) => !this.ignored(e.path)).map((e) => ({ path: e.path, problem: fileProblem(e.message, e.severity ?? 'error') })),
+    };
+  }
+
+  /** The edgelint config that applies to a path. */
+  configFor(path: string): ResolvedConfig {
+    return this.project.configFor(path);
+  }
+
+  /** True when the nearest config's `ignores` cover the path (relative to the config's folder). */
+  ignored(path: string): boolean {
+    const resolved = this.project.configFor(path);
+    return isIgnored(resolved.config, resolved.path, path, resolved.path ? dirname(resolved.path) : this.options.cwd ?? dirname(path));
+  }
+
+  /** The first fatal problem of the config that applies to `path`, as `invalid config <file>:<line>:<col>: <message>`. */
+  configFailure(path: string): string | undefined {
+    const resolved = this.project.configFor(path);
+    const fatal = resolved.problems.find((p) => p.fatal);
+    if (!fatal || !resolved.path) return undefined;
+    const at = new LineIndex(this.readFile(resolved.path) ?? '').position(fatal.start);
+    return `invalid config ${resolved.path}:${at.line + 1}:${at.character + 1}: ${fatal.message}`;
+  }
+
+  /**
+   * Lints `text` as the file at `path` (config problems of a config file included). A file of unknown kind lints to
+   * nothing, unless `explicit` (named on the command line): then its content decides (a shebang, a top-level `jobs:`…),
+   * and when it cannot, it is one warning saying edgelint does not understand it.
+   */
+  lintText(path: string, text: string, settings: AdapterSettings = {}, explicit = false): FileLint {
+    const kind = fileKind(path) ?? (explicit ? kindOfFile(path, text) : undefined);
+    const result = (problems: Problem[]): FileLint => ({ path, text, kind, bom: '', problems });
+    if (!kind) return result(explicit ? [notUnderstood(path)] : []);
+    if (text.length > this.maxFileSize) {
+      return result([fileProblem(`File has ${text.length} characters, over the ${this.maxFileSize}-character limit; not linted.`, 'warn')]);
+    }
+    return result(lintText(this.project, path, text, { ...settings, kind }).problems);
+  }
+
+  /** Reads and lints a file (the open buffer when there is one). */
+  lint(path: string, settings: AdapterSettings = {}, explicit = false): FileLint {
+    const source = this.read(path);
+    if (!source.ok) return { path, text: '', kind: fileKind(path), bom: '', problems: [source.problem] };
+    return { ...this.lintText(path, source.text, settings, explicit), bom: source.bom };
+  }
+
+  /** The text after applying fixes until stable (max 10 passes); the same text when nothing applies. */
+  fixText(path: string, text: string, settings: AdapterSettings = {}, kind = fileKind(path)): string {
+    if (!kind || text.length > this.maxFileSize) return text;
+    return fixText(this.project, path, text, { ...settings, kind }).text;
+  }
+
+  /** Fixes a file on disk (atomic write, original BOM kept) and returns the lint of the fixed text. */
+  fix(path: string, settings: AdapterSettings = {}, explicit = false): FileLint & { changed: boolean } {
+    const before = this.lint(path, settings, explicit);
+    if (before.problems.some((p) => p.ruleId === FILE_ERROR) || !before.problems.some((p) => p.fix)) return { ...before, changed: false };
+    const fixed = this.fixText(path, before.text, settings, before.kind);
+    if (fixed === before.text) return { ...before, changed: false };
+    writeAtomically(path, encode(fixed, before.bom));
+    return { ...this.lintText(path, fixed, settings, explicit), bom: before.bom, changed: true };
+  }
+}
+
+/** A file named on the command line that edgelint has no kind for: reported, never silently skipped. */
+function notUnderstood(path: string): Problem {
+  return fileProblem(`Not a file edgelint understands (${basename(path)}): it lints Worker sources (JS/TS), wrangler config, _headers, package.json, CI workflows and shell scripts; not linted.`, 'warn');
+}
+
+/** Writes next to the target and renames over it, so a crash never leaves a half-written file (symlinks: the target file). */
+function writeAtomically(path: string, data: Buffer): void {
+  const target = realpathSync(path);
+  const temp = join(dirname(target), `.${basename(target)}.edgelint-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, data, { mode: statSync(target).mode });
+    renameSync(temp, target);
+  } catch (error) {
+    try { unlinkSync(temp); } catch { /* nothing to clean up */ }
+    throw error;
+  }
+}
+
+/** Host.listDir: folder entries on disk (finds `wrangler.*.toml` variants next to the config). */
+function listDir(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+}
