@@ -5,7 +5,7 @@ import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClie
 /** Every file edgelint lints: Worker sources by language, config files by name (VS Code has no built-in TOML language). */
 export const DOCUMENT_SELECTOR: DocumentSelector = [
   ...['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'cloudflare-headers'].map((language) => ({ scheme: 'file', language })),
-  ...['**/wrangler.{toml,json,jsonc}', '**/_headers', '**/package.json', '**/.edgelintrc.json', '**/.github/workflows/*.{yml,yaml}']
+  ...['**/wrangler.{toml,json,jsonc}', '**/_headers', '**/package.json', '**/.edgelintrc.json', '**/.edgelintrc', '**/.github/workflows/*.{yml,yaml}']
     .map((pattern) => ({ scheme: 'file', pattern })),
 ];
 

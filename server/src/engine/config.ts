@@ -1,4 +1,4 @@
-// edgelint's own config: `.edgelintrc.json` (JSONC) or the `edgelint` key of package.json -> rule settings and ignores.
+// edgelint's own config: `.edgelintrc.json` or `.edgelintrc` (JSONC), or the `edgelint` key of package.json -> rule settings and ignores.
 // Config is data only, so it is safe in untrusted workspaces; a malformed config becomes problems at their positions.
 import { dirname, relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
@@ -32,7 +32,13 @@ export function parseSeverity(value: unknown): SeveritySetting | undefined {
   return SEVERITY_ALIASES[String(value).toLowerCase()];
 }
 
-/** Parses `.edgelintrc.json` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
+/** True when package.json text has a top-level `edgelint` key (not merely a dependency on edgelint). */
+export function hasEdgelintKey(packageJsonText: string): boolean {
+  const { root } = parseJsoncTree(packageJsonText);
+  return root?.type === 'object' && root.properties!.has('edgelint');
+}
+
+/** Parses `.edgelintrc.json` / `.edgelintrc` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
 export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromPackageJson = false): { config: EdgelintConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const error = (message: string, node: { start: number; end: number }, severity: 'error' | 'warn' = 'error') =>

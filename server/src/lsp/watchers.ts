@@ -4,7 +4,7 @@ import { fileKind } from '../engine/file-kind';
 import { uriToPath } from './documents-host';
 
 /** Globs registered with the client: config files (facts) and files the workspace pass reports on. */
-export const WATCHED_GLOBS = ['**/wrangler.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/_headers', '**/.github/workflows/*.{yml,yaml}'];
+export const WATCHED_GLOBS = ['**/wrangler.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/.edgelintrc', '**/_headers', '**/.github/workflows/*.{yml,yaml}'];
 
 /** True for files whose content feeds project facts or config: a change re-lints every open document. */
 export function isProjectFile(path: string): boolean {

@@ -18,7 +18,7 @@ describe('inter-file dependencies (pull clients)', () => {
         return all.length >= 2 ? all : undefined;
       });
       const watchers = registrations.find((r: any) => r.method === 'workspace/didChangeWatchedFiles');
-      assert.deepEqual(watchers.registerOptions.watchers.map((w: any) => w.globPattern).slice(0, 4), ['**/wrangler.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/_headers']);
+      assert.deepEqual(watchers.registerOptions.watchers.map((w: any) => w.globPattern).slice(0, 5), ['**/wrangler.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/.edgelintrc', '**/_headers']);
       assert.deepEqual(registrations.find((r: any) => r.method === 'workspace/didChangeConfiguration').registerOptions, { section: 'edgelint' });
     } finally {
       await s.dispose();
