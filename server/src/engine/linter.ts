@@ -11,6 +11,7 @@ import { parseWorker, type WorkerModel } from './parse/worker';
 import { parseWorkflow, type WorkflowModel } from './parse/workflow';
 import { parseWrangler, type WranglerConfig } from './parse/wrangler';
 import { applySuppressions } from './suppressions';
+import { syntaxErrors } from './syntax-errors';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem } from './types';
 
 /** Inputs of one lint. The engine never reads files itself: text and facts come from the caller. */
@@ -41,9 +42,14 @@ export function lintFile(input: LintInput): LintResult {
   return { path: input.path, kind, problems: finish(input.text, kind, problems) };
 }
 
-/** Lints and applies fixes until stable (max 10 passes); returns the fixed text and the remaining problems. */
+/**
+ * Lints and applies fixes until stable (max 10 passes); returns the fixed text and the remaining problems. A file with a
+ * fatal problem or a syntax error is never fixed (as ESLint): offsets from a recovered parse may rewrite unrelated code.
+ */
 export function fixFile(input: LintInput): { text: string; passes: number; problems: Problem[] } {
-  return fixUntilStable(input.text, (text) => lintFile({ ...input, text }).problems);
+  const kind = fileKind(input.path);
+  return fixUntilStable(input.text, (text) => lintFile({ ...input, text }).problems,
+    (text, problems) => !problems.some((p) => p.fatal) && syntaxErrors(input.path, text, kind).length === 0);
 }
 
 function settingFor(rule: Rule, config: EdgelintConfig, overrides: ReadonlyMap<string, RuleSetting> | undefined): RuleSetting & { explicit: boolean } {

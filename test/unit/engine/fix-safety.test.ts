@@ -1,0 +1,25 @@
+// fixFile safety (issue 10): files that do not parse are never fixed; CRLF files keep their text and line ends.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fixText } from '../../../server/src/api';
+import { ROOT, virtualProject } from '../../harness/virtual-project';
+
+const path = `${ROOT}/src/index.ts`;
+const fix = (text: string) => fixText(virtualProject().project, path, text);
+const DUPLICATE = `res.headers.set('Cache-Control', 'public, max-age=60, public');\n`;
+
+describe('fixFile on a file with a syntax error', () => {
+  it('applies no fix but still reports the problems', () => {
+    const broken = `${DUPLICATE}const x = ;\n`;
+    const result = fix(broken);
+    assert.equal(result.text, broken);
+    assert.equal(result.passes, 0);
+    assert.deepEqual(result.problems.map((p) => p.ruleId).sort(), ['cc-duplicate-directive', 'parse-error']);
+    assert.ok(result.problems.find((p) => p.ruleId === 'cc-duplicate-directive')!.fix, 'the fix is still offered as data');
+  });
+  it('fixes the same file once the syntax error is gone (control)', () => {
+    const result = fix(`${DUPLICATE}const x = 1;\n`);
+    assert.equal(result.text, `res.headers.set('Cache-Control', 'public, max-age=60');\nconst x = 1;\n`);
+    assert.equal(result.passes, 1);
+  });
+});
