@@ -127,6 +127,16 @@ describe('fix all (source.fixAll.edgelint)', () => {
     assert.deepEqual(await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']), [], 'nothing left to fix');
   });
 
+  it('fixes a multi-line template Cache-Control value in a CRLF file without losing text or line ends', async () => {
+    const source = ['export const h = { \'Cache-Control\': `public,', '  max-age=60;', '  immutable` };', ''].join('\r\n');
+    s.project.write('src/crlf.ts', source);
+    const uri = s.open('src/crlf.ts');
+    const [fixAll] = await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']);
+    assert.equal(s.client.applyWorkspaceEdit(fixAll.edit), true);
+    assert.equal(s.client.docs.get(uri)!.text, source.replace('max-age=60;', 'max-age=60,'));
+    assert.deepEqual(await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']), [], 'a second pass changes nothing');
+  });
+
   it('offers no fix-all (nor fix all of a rule) for a file with a syntax error; its problems are still reported', async () => {
     s.project.write('src/broken.ts', `${WORKER}const oops = ;\n`);
     const uri = s.open('src/broken.ts');
