@@ -73,6 +73,9 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     report: (d: ReportDescriptor) => {
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
+      // The contract is enforced, not trusted (as ESLint): --fix applies fixes silently, so only declared fixers may fix.
+      if (d.fix && !rule.fixable) throw new Error('reported a fix but the rule is not declared `fixable`');
+      if (d.suggestions?.length && !rule.hasSuggestions) throw new Error('reported suggestions but the rule does not declare `hasSuggestions`');
       const severity = setting.explicit ? setting.severity : d.severity ?? setting.severity;
       if (severity === 'off') return;
       problems.push({
