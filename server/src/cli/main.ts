@@ -6,7 +6,7 @@ import { createProject, fixText, lintText, type ResolvedConfig } from '../api';
 import { isIgnored, parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
-import { FILE_ERROR, type Problem } from '../engine/types';
+import { FILE_ERROR, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { discoverFiles } from '../node-io/discover';
@@ -70,15 +70,18 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), io) : undefined;
   if (forced === null) return 2;
   const project = createProject({ readFile: (path) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } } }, forced);
-  const settings = { overrides: options.rules };
+  const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const reports: FileReport[] = [];
-  const report = (path: string, text: string, problems: Problem[]) =>
-    reports.push({ path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text });
+  const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = []) => reports.push({
+    path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text,
+    suppressed: positioned(text, suppressed),
+  });
 
   if (options.stdin) {
     const path = resolve(io.cwd, options.stdinFilename ?? 'stdin.ts');
     const text = await io.readStdin();
-    report(path, text, lintText(project, path, text, settings).problems);
+    const result = lintText(project, path, text, settings);
+    report(path, text, result.problems, result.suppressed);
   } else {
     const { files, errors, missing } = discoverFiles(options.paths.length ? options.paths : ['.'], io.cwd);
     if (missing.length) {
@@ -100,14 +103,13 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
         continue;
       }
       let text = source.text;
-      let problems: Problem[];
       if (options.fix) {
         const fixed = fixText(project, path, text, settings);
         if (fixed.text !== text) writeFileSync(path, encode(fixed.text, source.bom));
         text = fixed.text;
-        problems = lintText(project, path, text, settings).problems;
-      } else problems = lintText(project, path, text, settings).problems;
-      report(path, text, problems);
+      }
+      const result = lintText(project, path, text, settings);
+      report(path, text, result.problems, result.suppressed);
     }
   }
   io.stdout(format(options, reports, io.cwd));

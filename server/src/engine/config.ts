@@ -16,6 +16,8 @@ export interface RuleSetting {
 export interface EdgelintConfig {
   rules: Map<string, RuleSetting>;
   ignores: string[];
+  /** Severity for disable comments that silenced nothing (ESLint's option of the same name); unset = off. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 /** An empty config (all rules at their defaults). */
@@ -55,7 +57,8 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromP
   for (const [key, node] of root.properties!) {
     if (key === 'rules') readRules(node, config, knownRules, error);
     else if (key === 'ignores') readIgnores(node, config, error);
-    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules" or "ignores".`, keyRange(node), 'warn');
+    else if (key === 'reportUnusedDisableDirectives') readUnusedSetting(node, config, error);
+    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules", "ignores" or "reportUnusedDisableDirectives".`, keyRange(node), 'warn');
   }
   return { config, problems };
 }
@@ -82,6 +85,13 @@ function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: Readonl
     }
     config.rules.set(id, { severity, options: optionsNode ? plain(optionsNode) as Record<string, unknown> : undefined });
   }
+}
+
+function readUnusedSetting(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {
+  const severity = node.type === 'string' || node.type === 'number' || node.type === 'boolean'
+    ? (node.value === true ? 'warn' : node.value === false ? 'off' : parseSeverity(node.value)) : undefined;
+  if (!severity) return error('"reportUnusedDisableDirectives" must be "off", "info", "warn" or "error".', node);
+  config.reportUnusedDisableDirectives = severity;
 }
 
 function readIgnores(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {

@@ -10,9 +10,10 @@ import { parsePackageJson, type PackageModel } from './parse/package-json';
 import { parseWorker, type WorkerModel } from './parse/worker';
 import { parseWorkflow, type WorkflowModel } from './parse/workflow';
 import { parseWrangler, type WranglerConfig } from './parse/wrangler';
-import { applySuppressions } from './suppressions';
+import { directiveProblems, type DirectiveChecks } from './directive-problems';
+import { suppress } from './suppressions';
 import { syntaxErrors } from './syntax-errors';
-import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem } from './types';
+import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
 
 /** Inputs of one lint. The engine never reads files itself: text and facts come from the caller. */
 export interface LintInput {
@@ -23,6 +24,10 @@ export interface LintInput {
   config?: EdgelintConfig;
   /** Severity overrides on top of the config (CLI --rule, editor settings). */
   overrides?: ReadonlyMap<string, RuleSetting>;
+  /** Rule ids a disable comment may name (default: the ids of `rules`); others are reported as unknown. */
+  knownRules?: ReadonlySet<string>;
+  /** Reports disable comments that silenced nothing (CLI flag); overrides the config's `reportUnusedDisableDirectives`. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 /** Lints one file's text. Never throws: a failing rule becomes one "internal error" problem. */
@@ -39,7 +44,11 @@ export function lintFile(input: LintInput): LintResult {
   const problems: Problem[] = [...parsed.alwaysReported()];
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
   if (kind === 'worker' && parsed.hasWorker()) problems.push(...parsed.workerSyntaxErrors());
-  return { path: input.path, kind, problems: finish(input.text, kind, problems) };
+  const checks = {
+    knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
+    unused: input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',
+  };
+  return { path: input.path, kind, ...finish(input.text, kind, problems, checks) };
 }
 
 /**
@@ -95,7 +104,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
   }
 }
 
-function finish(text: string, kind: FileKind, problems: Problem[]): Problem[] {
+function finish(text: string, kind: FileKind, problems: Problem[], checks: DirectiveChecks): { problems: Problem[]; suppressed: SuppressedProblem[] } {
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const key = `${p.ruleId}|${p.start}|${p.end}|${p.message}`;
@@ -103,7 +112,13 @@ function finish(text: string, kind: FileKind, problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-  return applySuppressions(text, kind, unique).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const result = suppress(text, kind, unique);
+  const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks)];
+  return { problems: reported.sort(byPosition), suppressed: result.suppressed.sort(byPosition) };
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Lazily parsed views of one file, shared by all rules of one lint. */
