@@ -32,6 +32,11 @@ describe('rule tester self-test', () => {
     assert.throws(() => assertInvalidCase(rule, { code: 'fetch(x);\n', errors: [{ messageId: 'found', suggestions: [{ output: 'x);\n' }] }] }),
       /suggestion "drop the call" must still parse/);
   });
+  it('fails when a rule fixes without declaring fixable (the engine turns it into an internal error)', () => {
+    const rule = { ...ruleWith((start) => ({ fix: rename(start) })), fixable: false };
+    assert.throws(() => assertInvalidCase(rule, { code: 'fetch(x);\n', output: 'get(x);\n', errors: [{ messageId: 'found' }] }),
+      /internal error in t-filtered: reported a fix but the rule is not declared `fixable`/);
+  });
   it('passes a fix that keeps the file parsing', () => {
     const rule = ruleWith((start) => ({ fix: rename(start) }));
     assertInvalidCase(rule, { code: 'fetch(x);\n', output: 'get(x);\n', errors: [{ messageId: 'found' }] });
