@@ -13,6 +13,7 @@ export const DOCUMENT_SELECTOR_DATA: readonly { scheme: 'file'; language?: strin
   { scheme: 'file', pattern: '**/wrangler-*.{toml,json,jsonc}' },
   { scheme: 'file', pattern: '**/package.json' },
   { scheme: 'file', pattern: '**/.edgelintrc.json' },
+  { scheme: 'file', pattern: '**/.edgelintrc' },
   { scheme: 'file', pattern: '**/_headers' },
   { scheme: 'file', pattern: '**/.github/workflows/*.{yml,yaml}' },
   { scheme: 'file', pattern: '**/*.{sh,bash}' },

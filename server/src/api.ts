@@ -1,7 +1,8 @@
 // The engine's front door for the adapters (CLI, LSP): lint/fix a file with the full rule registry and a Project.
-import { fixFile, lintFile } from './engine/linter';
+import { fixFile, lintFile, type LintInput } from './engine/linter';
 import { Project, type Host, type ResolvedConfig } from './engine/project';
 import type { RuleSetting } from './engine/config';
+import type { SeveritySetting } from './engine/types';
 import type { Rule } from './engine/define-rule';
 import type { FileKind, LintResult, Problem } from './engine/types';
 import { allRules, ruleIds } from './rules';
@@ -20,6 +21,8 @@ export interface AdapterSettings {
   extraRules?: readonly Rule[];
   /** The file kind when the path's name does not tell it (a file named on the command line, recognised by content). */
   kind?: FileKind;
+  /** Reports disable comments that silenced nothing (CLI `--report-unused-disable-directives`); overrides the config. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 function rulesFor(settings: AdapterSettings): readonly Rule[] {
@@ -29,13 +32,21 @@ function rulesFor(settings: AdapterSettings): readonly Rule[] {
 /** Lints `text` as the file at `path`, with project facts and config from `project`. */
 export function lintText(project: Project, path: string, text: string, settings: AdapterSettings = {}): LintResult {
   const resolved = project.configFor(path);
-  const result = lintFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides, kind: settings.kind });
+  const result = lintFile(lintInput(project, path, text, settings));
   if (resolved.path === path) result.problems.unshift(...resolved.problems);
   return result;
 }
 
 /** Applies fixes until stable (max 10 passes). */
 export function fixText(project: Project, path: string, text: string, settings: AdapterSettings = {}): { text: string; passes: number; problems: Problem[] } {
-  const resolved = project.configFor(path);
-  return fixFile({ path, text, rules: rulesFor(settings), facts: project.factsFor(path), config: resolved.config, overrides: settings.overrides, kind: settings.kind });
+  return fixFile(lintInput(project, path, text, settings));
+}
+
+function lintInput(project: Project, path: string, text: string, settings: AdapterSettings): LintInput {
+  const rules = rulesFor(settings);
+  return {
+    path, text, rules, facts: project.factsFor(path), config: project.configFor(path).config, overrides: settings.overrides,
+    knownRules: settings.extraRules?.length ? new Set(rules.map((r) => r.id)) : ruleIds,
+    reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives, kind: settings.kind,
+  };
 }

@@ -1,5 +1,6 @@
 // Parses edgelint's command line into options; usage errors throw UsageError (exit code 2).
 import { parseSeverity, type RuleSetting } from '../engine/config';
+import type { SeveritySetting } from '../engine/types';
 
 /** Output formats. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -20,6 +21,8 @@ export interface CliOptions {
   help: boolean;
   lsp: boolean;
   maxFileSize: number;
+  /** Severity for disable comments that silenced nothing; unset = the config's setting. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -38,6 +41,10 @@ Options:
   --max-warnings <n>       exit 1 when there are more than n warnings
   --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable
   --config <file>          use this .edgelintrc.json-style file instead of looking one up
+  --report-unused-disable-directives
+                           report edgelint-disable comments that silenced nothing (as errors; --fix removes them)
+  --report-unused-disable-directives-severity <severity>
+                           the same with a severity: off, info, warn or error
   --stdin                  lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
@@ -83,6 +90,14 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       }
       case '--config': case '-c': options.config = value(); break;
+      case '--report-unused-disable-directives': options.reportUnusedDisableDirectives = 'error'; break;
+      case '--report-unused-disable-directives-severity': {
+        const raw = value();
+        const severity = parseSeverity(raw);
+        if (!severity) throw new UsageError(`${flag} takes off, info, warn or error, got "${raw}"`);
+        options.reportUnusedDisableDirectives = severity;
+        break;
+      }
       case '--stdin': options.stdin = true; break;
       case '--stdin-filename': options.stdinFilename = value(); break;
       case '--list-rules': options.listRules = true; break;

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../api';
 import { parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
-import type { Problem } from '../engine/types';
+import type { Problem, SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
@@ -69,15 +69,18 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
   const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
-  const settings = { overrides: options.rules };
+  const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const reports: FileReport[] = [];
-  const report = (path: string, text: string, problems: Problem[]) =>
-    reports.push({ path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text });
+  const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = []) => reports.push({
+    path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text,
+    suppressed: positioned(text, suppressed),
+  });
 
   if (options.stdin) {
     const path = resolve(io.cwd, options.stdinFilename ?? 'stdin.ts');
     const text = await io.readStdin();
-    report(path, text, workspace.lintText(path, text, settings, true).problems);
+    const result = workspace.lintText(path, text, settings, true);
+    report(path, text, result.problems, result.suppressed);
   } else {
     const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd);
     if (found.missing.length) {
@@ -94,7 +97,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       if (workspace.ignored(path)) continue;
       const explicit = found.explicit.has(path);
       const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
-      report(path, result.text, result.problems);
+      report(path, result.text, result.problems, result.suppressed);
     }
   }
   io.stdout(format(options, reports, io.cwd));

@@ -1,6 +1,6 @@
 // The data every formatter receives: one entry per linted file with problems and 1-based positions.
 import { LineIndex } from '../engine/line-index';
-import type { Problem } from '../engine/types';
+import type { Problem, SuppressedProblem } from '../engine/types';
 
 /** A problem with 1-based line/column positions (end column exclusive, as ESLint). */
 export interface PositionedProblem extends Problem {
@@ -19,10 +19,12 @@ export interface FileReport {
   problems: PositionedProblem[];
   /** The text that was linted (ESLint's `source`), when available. */
   text?: string;
+  /** Problems silenced by disable comments (ESLint's `suppressedMessages`). */
+  suppressed?: (PositionedProblem & Pick<SuppressedProblem, 'suppressions'>)[];
 }
 
-/** Adds 1-based positions to problems. */
-export function positioned(text: string, problems: readonly Problem[]): PositionedProblem[] {
+/** Adds 1-based positions to problems (keeping their other fields, such as `suppressions`). */
+export function positioned<P extends Problem>(text: string, problems: readonly P[]): (P & PositionedProblem)[] {
   const index = new LineIndex(text);
   return problems.map((p) => {
     const start = index.position(p.start);

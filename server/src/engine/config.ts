@@ -1,4 +1,4 @@
-// edgelint's own config: `.edgelintrc.json` (JSONC) or the `edgelint` key of package.json -> rule settings and ignores.
+// edgelint's own config: `.edgelintrc.json` or `.edgelintrc` (JSONC), or the `edgelint` key of package.json -> rule settings and ignores.
 // Config is data only, so it is safe in untrusted workspaces; a malformed config becomes problems at their positions.
 import { dirname, relative, sep } from 'node:path';
 import { minimatch } from 'minimatch';
@@ -16,6 +16,8 @@ export interface RuleSetting {
 export interface EdgelintConfig {
   rules: Map<string, RuleSetting>;
   ignores: string[];
+  /** Severity for disable comments that silenced nothing (ESLint's option of the same name); unset = off. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 /** An empty config (all rules at their defaults). */
@@ -32,7 +34,13 @@ export function parseSeverity(value: unknown): SeveritySetting | undefined {
   return SEVERITY_ALIASES[String(value).toLowerCase()];
 }
 
-/** Parses `.edgelintrc.json` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
+/** True when package.json text has a top-level `edgelint` key (not merely a dependency on edgelint). */
+export function hasEdgelintKey(packageJsonText: string): boolean {
+  const { root } = parseJsoncTree(packageJsonText);
+  return root?.type === 'object' && root.properties!.has('edgelint');
+}
+
+/** Parses `.edgelintrc.json` / `.edgelintrc` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
 export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromPackageJson = false): { config: EdgelintConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const error = (message: string, node: { start: number; end: number }, severity: 'error' | 'warn' = 'error') =>
@@ -49,7 +57,8 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromP
   for (const [key, node] of root.properties!) {
     if (key === 'rules') readRules(node, config, knownRules, error);
     else if (key === 'ignores') readIgnores(node, config, error);
-    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules" or "ignores".`, keyRange(node), 'warn');
+    else if (key === 'reportUnusedDisableDirectives') readUnusedSetting(node, config, error);
+    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules", "ignores" or "reportUnusedDisableDirectives".`, keyRange(node), 'warn');
   }
   return { config, problems };
 }
@@ -76,6 +85,13 @@ function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: Readonl
     }
     config.rules.set(id, { severity, options: optionsNode ? plain(optionsNode) as Record<string, unknown> : undefined });
   }
+}
+
+function readUnusedSetting(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {
+  const severity = node.type === 'string' || node.type === 'number' || node.type === 'boolean'
+    ? (node.value === true ? 'warn' : node.value === false ? 'off' : parseSeverity(node.value)) : undefined;
+  if (!severity) return error('"reportUnusedDisableDirectives" must be "off", "info", "warn" or "error".', node);
+  config.reportUnusedDisableDirectives = severity;
 }
 
 function readIgnores(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {

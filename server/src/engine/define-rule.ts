@@ -17,11 +17,11 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
-/** What a rule reports. Either `messageId` (+ `data`) or a literal `message`. */
-export interface ReportDescriptor {
+/** What a rule reports: a `messageId` (a key of the rule's `messages`, checked by the compiler) and its `data`. */
+export interface ReportDescriptor<MessageIds extends string = string> {
   start: number;
   end: number;
-  messageId: string;
+  messageId: MessageIds;
   data?: Record<string, string | number>;
   /** Overrides the rule's default severity for this report (e.g. E for throws, W for silent), unless the user configured one. */
   severity?: Severity;
@@ -30,7 +30,7 @@ export interface ReportDescriptor {
 }
 
 /** The parsed inputs a rule may ask for; each is parsed at most once per lint and shared by all rules. */
-export interface RuleContext<Options = Record<string, unknown>> {
+export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {
   path: string;
   text: string;
   kind: FileKind;
@@ -50,11 +50,17 @@ export interface RuleContext<Options = Record<string, unknown>> {
   shell(): ShellScript;
   /** Cache-Control-like values in this file (kinds `worker` and `headers`). */
   cacheControlSites(): CacheControlSite[];
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
-/** A rule: one file under server/src/rules/<area>/<id>.ts, with docs/rules/<id>.md and test/unit/rules/<id>.test.ts. */
-export interface Rule<Options = any> {
+/** The message ids a rule context accepts (for helpers inside `check` that report: `messageId: MessageIdOf<typeof context>`). */
+export type MessageIdOf<Context> = Context extends RuleContext<any, infer MessageIds> ? MessageIds : never;
+
+/**
+ * A rule: one file under server/src/rules/<area>/<id>.ts, with docs/rules/<id>.md and test/unit/rules/<id>.test.ts.
+ * `Options` is the type of `defaultOptions`, `MessageIds` the keys of `messages` (both inferred by `defineRule`).
+ */
+export interface Rule<Options = any, MessageIds extends string = string> {
   id: string;
   description: string;
   defaultSeverity: Severity;
@@ -63,15 +69,19 @@ export interface Rule<Options = any> {
   /** Offers `suggestions` (picked by the user). */
   hasSuggestions: boolean;
   kinds: readonly FileKind[];
-  messages: Readonly<Record<string, string>>;
+  messages: Readonly<Record<MessageIds, string>>;
   defaultOptions: Options;
   /** Cheap test on the raw text: when false for every rule, the file is never parsed. */
   mayApply?(text: string, facts: FileFacts): boolean;
-  check(context: RuleContext<Options>): void;
+  check(context: RuleContext<Options, MessageIds>): void;
 }
 
-/** Declares a rule (identity function that gives type inference and one place to add checks). */
-export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+/**
+ * Declares a rule (identity function for type inference): options are typed from `defaultOptions` and `report`'s
+ * `messageId` from the keys of `messages`, so `report({ messageId: 'typo' })` does not compile. Let both be inferred:
+ * an explicit type argument would have to name both.
+ */
+export function defineRule<Options extends object, MessageIds extends string>(rule: Rule<Options, MessageIds>): Rule<Options, MessageIds> {
   return rule;
 }
 

@@ -35,12 +35,20 @@ export function applyFixes(text: string, problems: readonly Problem[]): { text: 
 /** Maximum fix passes, as in ESLint. */
 export const MAX_FIX_PASSES = 10;
 
-/** Re-lints and applies fixes until nothing changes or MAX_FIX_PASSES is reached. */
-export function fixUntilStable(text: string, lint: (text: string) => Problem[]): { text: string; passes: number; problems: Problem[] } {
+/**
+ * Re-lints and applies fixes until nothing changes or MAX_FIX_PASSES is reached. `mayFix` is asked before each pass that has
+ * fixes; when it says no (the text does not parse), the text is left as it is and its problems are still returned.
+ */
+export function fixUntilStable(
+  text: string,
+  lint: (text: string) => Problem[],
+  mayFix: (text: string, problems: readonly Problem[]) => boolean = () => true,
+): { text: string; passes: number; problems: Problem[] } {
   let current = text;
   let problems = lint(current);
   let passes = 0;
   while (passes < MAX_FIX_PASSES) {
+    if (!problems.some((p) => p.fix) || !mayFix(current, problems)) break;
     const { text: next, applied } = applyFixes(current, problems);
     if (applied === 0 || next === current) break;
     current = next;

@@ -7,8 +7,10 @@ import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } fro
 import { fileKind } from './file-kind';
 import { fixUntilStable } from './fixer';
 import { languageOf, type Models } from './languages';
-import { applySuppressions } from './suppressions';
-import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem } from './types';
+import { directiveProblems, type DirectiveChecks } from './directive-problems';
+import { suppress } from './suppressions';
+import { syntaxErrors } from './syntax-errors';
+import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
 
 /** Inputs of one lint. The engine never reads files itself: text and facts come from the caller. */
 export interface LintInput {
@@ -21,6 +23,10 @@ export interface LintInput {
   overrides?: ReadonlyMap<string, RuleSetting>;
   /** The kind when the path's name does not tell it (a file recognised by content); default: `fileKind(path)`. */
   kind?: FileKind;
+  /** Rule ids a disable comment may name (default: the ids of `rules`); others are reported as unknown. */
+  knownRules?: ReadonlySet<string>;
+  /** Reports disable comments that silenced nothing (CLI flag); overrides the config's `reportUnusedDisableDirectives`. */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 /** Lints one file's text. Never throws: a failing rule becomes one "internal error" problem. */
@@ -38,12 +44,21 @@ export function lintFile(input: LintInput): LintResult {
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
   problems.push(...parsed.alwaysReported());
   if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
-  return { path: input.path, kind, problems: finish(input.text, kind, problems) };
+  const checks = {
+    knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
+    unused: input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',
+  };
+  return { path: input.path, kind, ...finish(input.text, kind, problems, checks) };
 }
 
-/** Lints and applies fixes until stable (max 10 passes); returns the fixed text and the remaining problems. */
+/**
+ * Lints and applies fixes until stable (max 10 passes); returns the fixed text and the remaining problems. A file with a
+ * fatal problem or a syntax error is never fixed (as ESLint): offsets from a recovered parse may rewrite unrelated code.
+ */
 export function fixFile(input: LintInput): { text: string; passes: number; problems: Problem[] } {
-  return fixUntilStable(input.text, (text) => lintFile({ ...input, text }).problems);
+  const kind = input.kind ?? fileKind(input.path);
+  return fixUntilStable(input.text, (text) => lintFile({ ...input, text }).problems,
+    (text, problems) => !problems.some((p) => p.fatal) && syntaxErrors(input.path, text, kind).length === 0);
 }
 
 function settingFor(rule: Rule, config: EdgelintConfig, overrides: ReadonlyMap<string, RuleSetting> | undefined): RuleSetting & { explicit: boolean } {
@@ -67,6 +82,9 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     report: (d: ReportDescriptor) => {
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
+      // The contract is enforced, not trusted (as ESLint): --fix applies fixes silently, so only declared fixers may fix.
+      if (d.fix && !rule.fixable) throw new Error('reported a fix but the rule is not declared `fixable`');
+      if (d.suggestions?.length && !rule.hasSuggestions) throw new Error('reported suggestions but the rule does not declare `hasSuggestions`');
       const severity = setting.explicit ? setting.severity : d.severity ?? setting.severity;
       if (severity === 'off') return;
       problems.push({
@@ -86,7 +104,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
   }
 }
 
-function finish(text: string, kind: FileKind, problems: Problem[]): Problem[] {
+function finish(text: string, kind: FileKind, problems: Problem[], checks: DirectiveChecks): { problems: Problem[]; suppressed: SuppressedProblem[] } {
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const key = `${p.ruleId}|${p.start}|${p.end}|${p.message}`;
@@ -94,7 +112,13 @@ function finish(text: string, kind: FileKind, problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-  return applySuppressions(text, kind, unique).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const result = suppress(text, kind, unique);
+  const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks)];
+  return { problems: reported.sort(byPosition), suppressed: result.suppressed.sort(byPosition) };
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Lazily parsed views of one file, shared by all rules of one lint; parsers come from the LANGUAGES table. */

@@ -6,7 +6,7 @@ import { kvTypedNamesInSource, otherTypedBindingNames } from './analysis/kv-bind
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './analysis/deploy-scripts';
 import { emptyFacts, type FileFacts } from './analysis/facts';
-import { emptyConfig, parseConfig, type EdgelintConfig } from './config';
+import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
 import { parsePackageJson } from './parse/package-json';
@@ -26,6 +26,8 @@ const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
 const WRANGLER_VARIANT = /^wrangler[.-][\w.-]+\.(toml|jsonc?)$/;
 /** The file `wrangler types` writes; hand-written Env files commonly use the other names. */
 const ENV_TYPE_FILES = ['worker-configuration.d.ts', 'env.d.ts', 'src/env.d.ts', 'src/worker-configuration.d.ts', 'types/env.d.ts', 'src/types/env.d.ts'];
+/** edgelint config file names, in order of preference within one folder. */
+const RC_NAMES = ['.edgelintrc.json', '.edgelintrc'];
 const KV_KEY = 'kv_namespaces';
 const OTHER_BINDING_KEYS = ['r2_buckets', 'd1_databases', 'durable_objects', 'queues', 'services', 'analytics_engine_datasets', 'vectorize', 'hyperdrive', 'ai', 'browser', 'images'];
 
@@ -135,7 +137,11 @@ export class Project {
     return { ...base, isPagesFunction: isPagesFunction(path), filePath: resolve(path), modules: this.modules };
   }
 
-  /** The edgelint config for a file: nearest `.edgelintrc.json`, or nearest package.json with an `edgelint` key. */
+  /**
+   * The edgelint config for a file: in the nearest folder that has one, `.edgelintrc.json`, then `.edgelintrc` (both JSONC),
+   * then a package.json with a top-level `edgelint` key (ESLint's order). A package.json without that key (one that merely
+   * depends on edgelint) does not stop the walk.
+   */
   configFor(path: string): ResolvedConfig {
     if (this.forcedConfig) return this.forcedConfig;
     const dir = dirname(resolve(path));
@@ -143,15 +149,18 @@ export class Project {
     if (cached) return cached;
     let found: ResolvedConfig = { config: emptyConfig(), problems: [] };
     for (let current = dir; ; current = dirname(current)) {
-      const rcPath = join(current, '.edgelintrc.json');
-      const rc = this.host.readFile(rcPath);
-      if (rc !== undefined) {
-        found = { ...parseConfig(rc, this.knownRules), path: rcPath };
+      let rc: { path: string; text: string } | undefined;
+      for (const rcPath of RC_NAMES.map((name) => join(current, name))) {
+        const text = rc ? undefined : this.host.readFile(rcPath);
+        if (text !== undefined) rc = { path: rcPath, text };
+      }
+      if (rc) {
+        found = { ...parseConfig(rc.text, this.knownRules), path: rc.path };
         break;
       }
       const pkgPath = join(current, 'package.json');
       const pkg = this.host.readFile(pkgPath);
-      if (pkg !== undefined && /"edgelint"\s*:/.test(pkg)) {
+      if (pkg !== undefined && hasEdgelintKey(pkg)) {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
       }

@@ -1,13 +1,22 @@
 // Inline disable comments: edgelint-disable-next-line / -disable-line / -disable … -enable, in // /* */ and # syntaxes.
 import { languageOf } from './languages';
 import { LineIndex } from './line-index';
-import type { FileKind, Problem } from './types';
+import type { FileKind, Problem, SuppressedProblem } from './types';
 
-interface Directive {
+/** One `edgelint-*` comment. Offsets are 0-based UTF-16. */
+export interface Directive {
   type: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
   /** Empty = all rules. */
   rules: string[];
+  /** Each listed rule id with its range in the file. */
+  ruleRanges: { id: string; start: number; end: number }[];
+  /** 0-based line of the comment. */
   line: number;
+  /** The comment itself, from `//`, `/*` or `#` to its end (without the line break). */
+  start: number;
+  end: number;
+  /** The text after ` -- ` (empty when there is none). */
+  justification: string;
 }
 
 const SLASH = /(?:\/\/|\/\*)\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)(?:\*\/|$)/gm;
@@ -26,32 +35,71 @@ export function findDirectives(text: string, kind: FileKind | undefined): Direct
   for (const pattern of patternsFor(kind)) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const body = (m[2] ?? '').split(/\s--\s|\s--$/)[0]!.trim();
-      const rules = body ? body.split(/[\s,]+/).filter(Boolean) : [];
-      directives.push({ type: m[1] as Directive['type'], rules, line: index.position(m.index + m[0].indexOf('edgelint-')).line });
+      const whole = m[0].replace(/\r$/, '');
+      const start = m.index + (pattern === HASH ? whole.indexOf('#') : 0);
+      const bodyStart = m.index + whole.indexOf('edgelint-') + 'edgelint-'.length + m[1]!.length;
+      const raw = (m[2] ?? '').replace(/\r$/, '');
+      const dashes = /\s--(?:\s|$)/.exec(raw);
+      const list = dashes ? raw.slice(0, dashes.index) : raw;
+      const ruleRanges = [...list.matchAll(/[^\s,]+/g)].map((r) => ({ id: r[0], start: bodyStart + r.index!, end: bodyStart + r.index! + r[0].length }));
+      directives.push({
+        type: m[1] as Directive['type'], rules: ruleRanges.map((r) => r.id), ruleRanges,
+        line: index.position(m.index + whole.indexOf('edgelint-')).line,
+        start, end: m.index + whole.length,
+        justification: dashes ? raw.slice(dashes.index + dashes[0].length).trim() : '',
+      });
     }
   }
-  return directives.sort((a, b) => a.line - b.line);
+  return directives.sort((a, b) => a.line - b.line || a.start - b.start);
 }
 
-/** Removes problems silenced by directives. Problems without a rule id (parse errors) are never silenced. */
-export function applySuppressions(text: string, kind: FileKind | undefined, problems: Problem[]): Problem[] {
+/** What the directives did to one file's problems. */
+export interface SuppressionResult {
+  /** The problems that are still reported. */
+  problems: Problem[];
+  /** The problems a directive silenced, with ESLint's `suppressions` (kind `directive` and the justification). */
+  suppressed: SuppressedProblem[];
+  directives: Directive[];
+  /** For each directive, the rule ids of the problems it silenced. */
+  used: Map<Directive, Set<string>>;
+}
+
+/** Splits problems into reported and silenced ones. Fatal problems (parse/read errors) are never silenced. */
+export function suppress(text: string, kind: FileKind | undefined, problems: Problem[]): SuppressionResult {
   const directives = findDirectives(text, kind);
-  if (directives.length === 0) return problems;
+  const used = new Map(directives.map((d) => [d, new Set<string>()]));
+  if (directives.length === 0) return { problems, suppressed: [], directives, used };
   const index = new LineIndex(text);
-  const matches = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
-  return problems.filter((problem) => {
-    if (problem.fatal) return true;
-    const line = index.position(problem.start).line;
-    let blocked = false;
-    for (const d of directives) {
-      if (d.type === 'disable-line' && d.line === line && matches(d, problem.ruleId)) return false;
-      if (d.type === 'disable-next-line' && d.line === line - 1 && matches(d, problem.ruleId)) return false;
-      if (d.line <= line && matches(d, problem.ruleId)) {
-        if (d.type === 'disable') blocked = true;
-        else if (d.type === 'enable') blocked = false;
-      }
+  const kept: Problem[] = [];
+  const suppressed: SuppressedProblem[] = [];
+  for (const problem of problems) {
+    const by = problem.fatal ? undefined : silencer(directives, index.position(problem.start).line, problem.ruleId);
+    if (!by) {
+      kept.push(problem);
+      continue;
     }
-    return !blocked;
-  });
+    used.get(by)!.add(problem.ruleId);
+    suppressed.push({ ...problem, suppressions: [{ kind: 'directive', justification: by.justification }] });
+  }
+  return { problems: kept, suppressed, directives, used };
+}
+
+/** Removes problems silenced by directives (see `suppress`). */
+export function applySuppressions(text: string, kind: FileKind | undefined, problems: Problem[]): Problem[] {
+  return suppress(text, kind, problems).problems;
+}
+
+/** The directive that silences a problem of `ruleId` on `line`, if any. */
+function silencer(directives: readonly Directive[], line: number, ruleId: string): Directive | undefined {
+  const matches = (d: Directive) => d.rules.length === 0 || d.rules.includes(ruleId);
+  let blockedBy: Directive | undefined;
+  for (const d of directives) {
+    if (d.type === 'disable-line' && d.line === line && matches(d)) return d;
+    if (d.type === 'disable-next-line' && d.line === line - 1 && matches(d)) return d;
+    if (d.line <= line && matches(d)) {
+      if (d.type === 'disable') blockedBy = d;
+      else if (d.type === 'enable') blockedBy = undefined;
+    }
+  }
+  return blockedBy;
 }

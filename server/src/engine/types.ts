@@ -37,11 +37,24 @@ export interface Problem {
   fatal?: boolean;
 }
 
+/** Why a problem was not reported (ESLint's shape): a disable comment, with the text after its ` -- `. */
+export interface Suppression {
+  kind: 'directive';
+  justification: string;
+}
+
+/** A problem a disable comment silenced (ESLint's `suppressedMessages` entries). */
+export interface SuppressedProblem extends Problem {
+  suppressions: Suppression[];
+}
+
 /** Problems found in one file. */
 export interface LintResult {
   path: string;
   kind: FileKind | undefined;
   problems: Problem[];
+  /** Problems silenced by disable comments (not reported; JSON output lists them as `suppressedMessages`). */
+  suppressed?: SuppressedProblem[];
 }
 
 /** Pseudo rule ids for problems that do not come from a rule. */
@@ -50,3 +63,5 @@ export const CONFIG_ERROR = 'config-error';
 export const FILE_ERROR = 'file-error';
 /** Info note: KV-like calls on a binding no config, type or call shape declares, so KV rules could not check them. */
 export const UNRESOLVED_BINDING = 'kv-binding-unresolved';
+/** Pseudo rule id of a disable comment that silenced nothing (`reportUnusedDisableDirectives`). */
+export const UNUSED_DIRECTIVE = 'unused-disable-directive';

@@ -37,7 +37,8 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, entry: L
   });
   for (const ruleId of rules) {
     const diagnostic = firstDiagnostic.get(ruleId)!;
-    const fixable = entry.problems.filter((p) => p.ruleId === ruleId && p.fix);
+    // Like fixFile: no bulk fixes in a file that does not parse (a recovered parse may put offsets in unrelated code).
+    const fixable = entry.problems.some((p) => p.fatal) ? [] : entry.problems.filter((p) => p.ruleId === ruleId && p.fix);
     if (fixable.length > 0) {
       const fixed = applyFixes(entry.text, fixable).text;
       if (fixed !== entry.text) {

@@ -7,7 +7,7 @@ import { isIgnored } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
 import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
-import { FILE_ERROR, type FileKind, type Problem } from '../engine/types';
+import { FILE_ERROR, type FileKind, type Problem, type SuppressedProblem } from '../engine/types';
 import { discoverFiles } from './discover';
 import { DEFAULT_MAX_FILE_SIZE, encode, readSource, type SourceRead } from './read-source';
 
@@ -30,6 +30,8 @@ export interface FileLint {
   kind: FileKind | undefined;
   bom: string;
   problems: Problem[];
+  /** Problems that disable comments silenced (JSON output's `suppressedMessages`). */
+  suppressed?: SuppressedProblem[];
 }
 
 /** What discovery found: files to lint, and problems on paths that are not linted (unreadable folders, a `_headers` folder). */
@@ -111,7 +113,8 @@ export class Workspace {
     if (text.length > this.maxFileSize) {
       return result([fileProblem(`File has ${text.length} characters, over the ${this.maxFileSize}-character limit; not linted.`, 'warn')]);
     }
-    return result(lintText(this.project, path, text, { ...settings, kind }).problems);
+    const linted = lintText(this.project, path, text, { ...settings, kind });
+    return { ...result(linted.problems), suppressed: linted.suppressed ?? [] };
   }
 
   /** Reads and lints a file (the open buffer when there is one). */

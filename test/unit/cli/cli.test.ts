@@ -117,6 +117,15 @@ describe('edgelint CLI', () => {
     assert.deepEqual(messages.map((m) => m.messageId), ['unknownDirective']);
   });
 
+  it('--fix leaves a file with a syntax error untouched and still reports its problems', async () => {
+    const source = `const h = { 'Cache-Control': 'public; max-age=60' };\nconst oops = ;\n`;
+    const dir = project({ 'src/index.ts': source });
+    const run = await runCli(['--fix', '--format', 'json'], dir);
+    assert.equal(readFileSync(join(dir, 'src/index.ts'), 'utf8'), source);
+    const messages = JSON.parse(run.stdout)[0].messages as { ruleId: string }[];
+    assert.deepEqual(messages.map((m) => m.ruleId).sort(), ['cc-syntax', 'parse-error']);
+  });
+
   it('--stdin lints text as the given file name', async () => {
     const dir = project({ 'wrangler.toml': WRANGLER });
     const run = await runCli(['--stdin', '--stdin-filename', 'src/worker.ts', '--format', 'json'], dir, BAD_TTL);

@@ -30,6 +30,17 @@ describe('lintFile', () => {
     assert.deepEqual(problems.map((p) => p.ruleId).sort(), ['t-boom', 't-early', 't-ok']);
     assert.match(problems.find((p) => p.ruleId === 't-boom')!.message, /^internal error in t-boom: kaboom/);
   });
+  it('enforces fixable and hasSuggestions: an undeclared fix or suggestion becomes the rule\'s internal-error problem', () => {
+    const fix = { title: 't', edits: [{ start: 0, end: 1, text: 'y' }] };
+    const fixer = reportAll('t-fixer', { check(context) { context.report({ start: 0, end: 1, messageId: 'm', fix }); } });
+    const suggester = reportAll('t-suggester', { check(context) { context.report({ start: 0, end: 1, messageId: 'm', suggestions: [fix] }); } });
+    const problems = lintFile({ path: '/p/a.ts', text: 'x', rules: [fixer, suggester] }).problems;
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.fix, p.suggestions]), [['t-fixer', undefined, undefined], ['t-suggester', undefined, undefined]]);
+    assert.match(problems[0]!.message, /^internal error in t-fixer: reported a fix but the rule is not declared `fixable`/);
+    assert.match(problems[1]!.message, /^internal error in t-suggester: reported suggestions but the rule does not declare `hasSuggestions`/);
+    const declared = lintFile({ path: '/p/a.ts', text: 'x', rules: [{ ...fixer, fixable: true }, { ...suggester, hasSuggestions: true }] }).problems;
+    assert.deepEqual(declared.map((p) => [p.ruleId, !!p.fix, p.suggestions?.length ?? 0]), [['t-fixer', true, 0], ['t-suggester', false, 1]]);
+  });
   it('applies configured severities over report severities, and off', () => {
     const rule = reportAll('t-sev', { check(context) { context.report({ start: 0, end: 1, messageId: 'm', severity: 'error' }); } });
     assert.equal(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule] }).problems[0]!.severity, 'error');

@@ -127,6 +127,26 @@ describe('fix all (source.fixAll.edgelint)', () => {
     assert.deepEqual(await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']), [], 'nothing left to fix');
   });
 
+  it('fixes a multi-line template Cache-Control value in a CRLF file without losing text or line ends', async () => {
+    const source = ['export const h = { \'Cache-Control\': `public,', '  max-age=60;', '  immutable` };', ''].join('\r\n');
+    s.project.write('src/crlf.ts', source);
+    const uri = s.open('src/crlf.ts');
+    const [fixAll] = await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']);
+    assert.equal(s.client.applyWorkspaceEdit(fixAll.edit), true);
+    assert.equal(s.client.docs.get(uri)!.text, source.replace('max-age=60;', 'max-age=60,'));
+    assert.deepEqual(await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']), [], 'a second pass changes nothing');
+  });
+
+  it('offers no fix-all (nor fix all of a rule) for a file with a syntax error; its problems are still reported', async () => {
+    s.project.write('src/broken.ts', `${WORKER}const oops = ;\n`);
+    const uri = s.open('src/broken.ts');
+    const items = (await s.pull('src/broken.ts')).items;
+    assert.ok(codes(items).includes('cc-syntax') && codes(items).includes('parse-error'), JSON.stringify(codes(items)));
+    assert.deepEqual(await actionsAt(s, uri, undefined, ['source.fixAll.edgelint']), []);
+    const titles = (await actionsAt(s, uri, find(items, 'cc-syntax'))).map((a) => a.title);
+    assert.ok(!titles.includes('Fix all cc-syntax problems in this file'), JSON.stringify(titles));
+  });
+
   it('edgelint.applyFixAll command: the server applies the edit through workspace/applyEdit; a stale version is refused', async () => {
     const uri = s.open('public/_headers');
     const stale = await s.client.request('workspace/executeCommand', { command: 'edgelint.applyFixAll', arguments: [{ uri, version: 99 }] });

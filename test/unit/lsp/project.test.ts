@@ -20,7 +20,7 @@ describe('inter-file dependencies (pull clients)', () => {
       });
       const watchers = registrations.find((r: any) => r.method === 'workspace/didChangeWatchedFiles');
       const globs = watchers.registerOptions.watchers.map((w: any) => w.globPattern);
-      for (const glob of ['**/wrangler.{toml,json,jsonc}', '**/wrangler.*.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/_headers', '**/*.{sh,bash}']) assert.ok(globs.includes(glob), glob);
+      for (const glob of ['**/wrangler.{toml,json,jsonc}', '**/wrangler.*.{toml,json,jsonc}', '**/package.json', '**/.edgelintrc.json', '**/.edgelintrc', '**/_headers', '**/*.{sh,bash}']) assert.ok(globs.includes(glob), glob);
       assert.deepEqual(registrations.find((r: any) => r.method === 'workspace/didChangeConfiguration').registerOptions, { section: 'edgelint' });
     } finally {
       await s.dispose();

@@ -56,8 +56,12 @@ describe('README', () => {
 describe('versioning', () => {
   it('package.json version is the top released CHANGELOG entry (an "Unreleased" section may come first)', () => {
     const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
-    const top = /^## (?!Unreleased\b)(\S+)/m.exec(readFileSync('CHANGELOG.md', 'utf8'))?.[1];
+    const changelog = readFileSync('CHANGELOG.md', 'utf8');
+    const top = /^## (?!Unreleased\b)(\S+)/m.exec(changelog)?.[1];
     assert.equal(top, version);
+    // An "Unreleased" section may only sit above the top release.
+    const unreleased = changelog.search(/^## Unreleased\b/m);
+    assert.ok(unreleased === -1 || unreleased < changelog.search(/^## (?!Unreleased\b)/m), 'the Unreleased section must be the first entry');
   });
 });
 

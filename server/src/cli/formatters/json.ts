@@ -37,7 +37,7 @@ export function formatJson(reports: readonly FileReport[]): string {
     return {
       filePath: r.path,
       messages: r.problems.map((p) => message(p, r.text)),
-      suppressedMessages: [],
+      suppressedMessages: (r.suppressed ?? []).map((p) => ({ ...message(p, r.text), suppressions: p.suppressions })),
       errorCount: count('error'),
       fatalErrorCount: r.problems.filter((p) => p.fatal && p.severity === 'error').length,
       warningCount: count('warn'),

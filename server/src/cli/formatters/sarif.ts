@@ -1,8 +1,16 @@
 // SARIF 2.1.0 output: one reportingDescriptor per rule (with helpUri) and results pointing at them by index.
 import { docsUrl, type Rule } from '../../engine/define-rule';
+import { CONFIG_ERROR, FILE_ERROR, PARSE_ERROR, UNUSED_DIRECTIVE } from '../../engine/types';
 import type { FileReport } from '../report';
 
 const LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
+
+/** Descriptor text for ids that are not rules: read/parse/config failures, unused disable comments, unknown ids in them. */
+function pseudoDescription(id: string): string {
+  if (id === UNUSED_DIRECTIVE) return 'edgelint: a disable comment that silenced nothing.';
+  if ([PARSE_ERROR, CONFIG_ERROR, FILE_ERROR, 'internal-error'].includes(id)) return `edgelint ${id}: the file could not be fully analysed.`;
+  return `'${id}' is not an edgelint rule (it is named in a disable comment).`;
+}
 
 /** Formats reports as a SARIF 2.1.0 log. `rules` is the full registry (descriptors for every rule). */
 export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], version: string, rootUri: string): string {
@@ -20,7 +28,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
     for (const p of report.problems) {
       if (!index.has(p.ruleId)) {
         index.set(p.ruleId, descriptors.length);
-        descriptors.push({ id: p.ruleId, name: p.ruleId, shortDescription: { text: `edgelint ${p.ruleId}: the file could not be fully analysed.` } });
+        descriptors.push({ id: p.ruleId, name: p.ruleId, shortDescription: { text: pseudoDescription(p.ruleId) } });
       }
       results.push({
         ruleId: p.ruleId,

@@ -11,5 +11,5 @@ export const edgelintConfigLanguage: Language<undefined> = {
   parse: () => undefined,
   errors: () => [],
   reportErrors: 'always',
-  editor: { selectorLanguages: [], selectorGlobs: ['**/.edgelintrc.json'], watchGlobs: ['**/.edgelintrc.json'], activationLanguages: ['json', 'jsonc'] },
+  editor: { selectorLanguages: [], selectorGlobs: ['**/.edgelintrc.json', '**/.edgelintrc'], watchGlobs: ['**/.edgelintrc.json', '**/.edgelintrc'], activationLanguages: ['json', 'jsonc'] },
 };

@@ -9,6 +9,11 @@ export interface StringSegment {
   to: number;
   /** File offset of `from`. */
   fileStart: number;
+  /**
+   * True when this stretch continues the previous one in the same template literal after a CR that TypeScript dropped
+   * (CRLF -> LF in template text), so a range may run across both: see `mapRange`.
+   */
+  afterDroppedCr?: boolean;
 }
 
 /** A string whose value is known statically. */
@@ -211,12 +216,18 @@ export class ConstResolver {
   }
 }
 
-/** Maps a range inside a resolved string back to file offsets, if the whole range was copied verbatim. */
+/**
+ * Maps a range inside a resolved string back to file offsets, if the whole range was copied verbatim: from one segment, or
+ * from consecutive segments of one template literal split at CRLFs (a range over the LF then covers the whole CRLF).
+ */
 export function mapRange(resolved: ResolvedString, from: number, to: number): { start: number; end: number } | undefined {
-  for (const segment of resolved.segments) {
-    if (from >= segment.from && to <= segment.to) {
-      return { start: segment.fileStart + (from - segment.from), end: segment.fileStart + (to - segment.from) };
-    }
+  const segments = resolved.segments;
+  for (let i = 0; i < segments.length; i++) {
+    const first = segments[i]!;
+    if (from < first.from || from > first.to) continue;
+    let last = first;
+    for (let j = i + 1; to > last.to && segments[j]?.afterDroppedCr && segments[j]!.from === last.to; j++) last = segments[j]!;
+    if (to <= last.to) return { start: first.fileStart + (from - first.from), end: last.fileStart + (to - last.from) };
   }
   return undefined;
 }
@@ -243,14 +254,28 @@ function literalSegments(literal: ts.LiteralLikeNode, sf: ts.SourceFile): String
   if (raw.includes('\\')) return [];
   const openLength = ts.isTemplateHead(literal as ts.Node) || ts.isTemplateMiddle(literal as ts.Node) || ts.isTemplateTail(literal as ts.Node)
     ? (raw.startsWith('`') || raw.startsWith('}') ? 1 : 0) : 1;
-  return literal.text.length === 0 ? [] : [{ from: 0, to: literal.text.length, fileStart: start + openLength }];
+  const cooked = literal.text;
+  if (cooked.length === 0) return [];
+  // Template text turns CRLF into LF (ECMAScript TRV), so the value is shorter than the file text: cut a segment before each
+  // dropped CR and chain the next one to it. Assuming 1:1 made --fix rewrite the wrong characters in CRLF files (issue 10).
+  const segments: StringSegment[] = [];
+  let from = 0;
+  let fileStart = start + openLength;
+  for (let c = 0, r = fileStart; c < cooked.length; c++, r++) {
+    if (sf.text.charCodeAt(r) !== 13 || sf.text.charCodeAt(r + 1) !== 10) continue;
+    if (c > from) segments.push({ from, to: c, fileStart, ...(segments.length > 0 ? { afterDroppedCr: true } : {}) });
+    from = c;
+    fileStart = ++r;
+  }
+  segments.push({ from, to: cooked.length, fileStart, ...(segments.length > 0 ? { afterDroppedCr: true } : {}) });
+  return segments;
 }
 
 function concat(parts: ResolvedString[], node: ts.Expression): ResolvedString {
   let value = '';
   const segments: StringSegment[] = [];
   for (const part of parts) {
-    for (const segment of part.segments) segments.push({ from: segment.from + value.length, to: segment.to + value.length, fileStart: segment.fileStart });
+    for (const segment of part.segments) segments.push({ ...segment, from: segment.from + value.length, to: segment.to + value.length });
     value += part.value;
   }
   return { value, node, segments };

@@ -5,11 +5,12 @@ import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 
 /** Contradicting pairs (domain.md §E 12, B4) and the message explaining each. */
-const CONFLICTS: readonly [string, string, string][] = [
+type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noStore';
+const CONFLICTS: readonly [string, string, ConflictMessage][] = [
   ['public', 'private', 'publicPrivate'],
   ['private', 's-maxage', 'privateSMaxage'],
   ['no-cache', 'immutable', 'noCacheImmutable'],
-  ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, string] => ['no-store', other, 'noStore']),
+  ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, ConflictMessage] => ['no-store', other, 'noStore']),
 ];
 
 /**

@@ -1,7 +1,7 @@
 // cc-delta-seconds: max-age, s-maxage, stale-*, min-fresh and max-stale values that are not plain whole numbers of seconds.
 import { replaceInSiteEdit, siteRange } from '../../engine/analysis/cc-edits';
 import { DELTA_DIRECTIVES } from '../../engine/parse/cache-control-directives';
-import { defineRule } from '../../engine/define-rule';
+import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 
 /** Seconds per unit suffix people write by habit (`1h`, `30m`, `2d`). */
@@ -43,7 +43,7 @@ export default defineRule({
         const from = d.valueStart ?? d.nameEnd;
         const to = d.valueEnd ?? d.nameEnd;
         const value = (d.value ?? '').trim();
-        const report = (messageId: string, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[]; severity?: 'warn' } = {}) => {
+        const report = (messageId: MessageIdOf<typeof context>, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[]; severity?: 'warn' } = {}) => {
           const range = from < to ? siteRange(site, from, to) : siteRange(site, d.start, d.end);
           context.report({ ...range, messageId, data: { member, ...extra }, ...more });
         };

@@ -4,12 +4,12 @@ import { MAX_HEADER_RULES, type HeadersIssue } from '../../engine/parse/headers-
 import type { Fix } from '../../engine/types';
 
 /** messageId per parser issue code. */
-const MESSAGE_OF: Record<HeadersIssue['code'], string> = {
+const MESSAGE_OF = {
   'line-too-long': 'lineTooLong', 'too-many-rules': 'tooManyRules', 'header-before-path': 'headerBeforePath',
   'missing-colon': 'missingColon', 'name-has-spaces': 'nameHasSpaces', 'empty-name': 'emptyName', 'empty-value': 'emptyValue',
   'no-headers': 'noHeaders', 'bad-url': 'badUrl', port: 'port', 'multiple-wildcards': 'multipleWildcards',
   'wildcard-and-splat': 'wildcardAndSplat', 'detach-without-space': 'detachWithoutSpace',
-};
+} as const satisfies Record<HeadersIssue['code'], string>;
 
 export default defineRule({
   id: 'headers-syntax',

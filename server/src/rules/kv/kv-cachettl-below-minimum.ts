@@ -7,7 +7,7 @@ import { removePropertyEdit } from '../../engine/edits';
 import { ts, unwrap } from '../../engine/parse/worker';
 import type { Fix, TextEdit } from '../../engine/types';
 
-export default defineRule<{ minimum: number }>({
+export default defineRule({
   id: 'kv-cachettl-below-minimum',
   description: 'KV cacheTtl must be at least 30 seconds; smaller values make get() throw.',
   defaultSeverity: 'error',

@@ -7,7 +7,7 @@ import { functionName } from '../../engine/analysis/kv-writes';
 import { describeRepetition, type Repetition } from '../../engine/analysis/repetition';
 import { responseOnlyInspected, resultDiscarded } from '../../engine/analysis/result-use';
 import { commentsAround, warmingIntent, type IntentSource } from '../../engine/analysis/warming-intent';
-import { defineRule } from '../../engine/define-rule';
+import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const CF_CACHE_OPTIONS = ['cacheTtl', 'cacheEverything', 'cacheTtlByStatus', 'cacheKey'];
@@ -32,7 +32,7 @@ export default defineRule({
     const scopes = cronScopes(model, context.facts);
     if (scopes.length === 0) return;
     const { sf } = model;
-    const report = (node: ts.Node, messageId: string, data: Record<string, string>, severity?: 'info') =>
+    const report = (node: ts.Node, messageId: MessageIdOf<typeof context>, data: Record<string, string>, severity?: 'info') =>
       context.report({ start: node.getStart(sf), end: node.end, messageId, data, ...(severity ? { severity } : {}) });
 
     for (const kv of kvCalls(model, context.facts)) {

@@ -9,7 +9,7 @@ import { functionName } from '../../engine/analysis/kv-writes';
 import { readModifyWrite } from '../../engine/analysis/read-modify-write';
 import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../engine/analysis/repetition';
 import { routeHandlers } from '../../engine/analysis/routes';
-import { defineRule } from '../../engine/define-rule';
+import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
@@ -43,7 +43,7 @@ export default defineRule({
     for (const put of puts) {
       const id = keyIdentity(model, put.key);
       if (!id) continue;
-      const report = (messageId: string, data: Record<string, string | number> = {}) => context.report({
+      const report = (messageId: MessageIdOf<typeof context>, data: Record<string, string | number> = {}) => context.report({
         start: put.call.getStart(model.sf), end: put.call.end, messageId, data: { binding: put.binding, key: id.display, ...data },
       });
       let rep = repetitionOf(put.call);

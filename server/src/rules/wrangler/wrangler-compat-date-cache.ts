@@ -6,7 +6,7 @@ import { calleeName, ts, unwrap } from '../../engine/parse/worker';
 
 const CF_CACHE_KEYS = new Set(['cacheEverything', 'cacheTtl', 'cacheTtlByStatus']);
 
-export default defineRule<{ suggestedDate: string }>({
+export default defineRule({
   id: 'wrangler-compat-date-cache',
   description: 'The compatibility date must exist and be new enough for the cache options the code uses.',
   defaultSeverity: 'warn',
