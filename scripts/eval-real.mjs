@@ -91,13 +91,20 @@ function lintProject(cli, cwd, target) {
   const run = spawnSync(process.execPath, [cli, '--format', 'json', target], { cwd, maxBuffer: 1 << 30, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`edgelint exited with ${run.status} in ${cwd}: ${run.stderr.trim().slice(0, 500)}`);
   const results = JSON.parse(run.stdout);
+  // A finding is one rule at one line of one file: several messages of a rule on the same line count once.
+  const seen = new Set();
   return results.flatMap((file) => file.messages.map((m) => ({
     path: relative(cwd, file.filePath).split(sep).join('/'),
     line: m.line ?? 1,
     rule: m.ruleId ?? '(fatal)',
     severity: m.edgelintSeverity ?? (m.severity === 2 ? 'error' : 'warn'),
     message: m.message,
-  })));
+  }))).filter((r) => {
+    const id = `${r.path}:${r.line}:${r.rule}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** A report is at a label's place when it is in the same file within `slack` lines; a label with line 0 names a whole
