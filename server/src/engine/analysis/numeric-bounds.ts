@@ -1,6 +1,6 @@
 // Can a non-constant number be below a bound? Parameter defaults, numeric-literal union types, `??`/`||` fallbacks, and
 // whether the code clamps or guards the value (Math.max, comparisons, reassignment), so clamped code stays clean.
-import { accessPath, calleeName, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { accessPath, calleeName, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 
 /** Why a value can be below the bound. */
 export interface LowValue {
@@ -27,6 +27,7 @@ export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel,
     return fallback === undefined ? undefined : lowValue(node.left, bound, model, depth + 1);
   }
   const path = accessPath(node);
+  if (path?.length === 2 && path[0] === 'this') return fieldLowValue(node, path[1]!, bound, model);
   if (!path || path[0] === 'this' || guarded(node, bound, model)) return undefined;
   const subject = path.join('.');
   if (path.length === 1) {
@@ -52,6 +53,21 @@ export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel,
   if (low === undefined) return undefined;
   const spelled = ts.isTypeReferenceNode(type!) ? `${type!.getText(model.sf)} (${literals!.join(' | ')})` : type!.getText(model.sf);
   return { value: low, reason: `its type ${spelled} allows ${low}` };
+}
+
+/** `this.windowSeconds` declared `10 | 60` in its class, with no assignment that clamps it (`Math.max(60, …)`). */
+function fieldLowValue(node: ts.Expression, name: string, bound: number, model: WorkerModel): LowValue | undefined {
+  let owner: ts.Node | undefined = node.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner || !ts.isClassLike(owner)) return undefined;
+  const field = owner.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && propertyName(m.name) === name);
+  const type = field?.type;
+  const literals = type ? literalNumbers(type, model.sf, 0) : undefined;
+  const low = literals?.filter((n) => n < bound).sort((a, b) => a - b)[0];
+  if (low === undefined) return undefined;
+  const clamps = model.thisAssignments.filter((a) => ts.isPropertyAccessExpression(a.left) && a.left.name.text === name)
+    .some((a) => /\bMath\.max\s*\(/.test(a.right.getText(model.sf)));
+  return clamps ? undefined : { value: low, reason: `the field's type ${type!.getText(model.sf)} allows ${low}` };
 }
 
 /**

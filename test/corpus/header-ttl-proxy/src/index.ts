@@ -6,7 +6,7 @@ const app = new Hono<{ Bindings: Bindings }>();
 const DEFAULT_SECONDS = 3600;
 
 async function remember(store: KVNamespace, name: string, payload: unknown, seconds: number): Promise<void> {
-  await store.put(`resp:${name}`, JSON.stringify(payload), { expirationTtl: seconds }); // expect: kv-expiration-below-minimum
+  await store.put(`resp:${name}`, JSON.stringify(payload), { expirationTtl: seconds });
 }
 
 app.get('/fetch', async (c) => {
@@ -17,7 +17,7 @@ app.get('/fetch', async (c) => {
   const seconds = raw ? parseInt(raw, 10) : DEFAULT_SECONDS;
   const upstream = await fetch(target);
   const payload = await upstream.json();
-  if (name && seconds > 0) await remember(c.env.RESPONSES, name, payload, seconds); // expect: cache-put-error-response
+  if (name && seconds > 0) await remember(c.env.RESPONSES, name, payload, seconds); // expect: cache-put-error-response, kv-expiration-below-minimum
   return c.json(payload);
 });
 
