@@ -1,6 +1,6 @@
 // defineRule() and the rule contract: metadata, target file kinds, a cheap pre-parse filter, and check(context).
-import type { FileFacts } from './analysis/facts';
-import type { CacheControlSite } from './analysis/cc-sites';
+import type { FileFacts } from './project/facts';
+import type { CacheControlSite } from './domain/cache-control/cc-sites';
 import type { HeadersFile } from './parse/headers-file';
 import type { WorkerModel } from './parse/worker';
 import type { WranglerConfig } from './parse/wrangler';

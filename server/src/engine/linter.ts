@@ -1,7 +1,7 @@
 // lintFile: parse once, run the rules whose kind matches, apply disable comments and severities; fixFile on top of it.
-import { codeCacheControlSites, headersFileCacheControlSites } from './analysis/cc-sites';
-import { emptyFacts, type FileFacts } from './analysis/facts';
-import { unresolvedBindingNote } from './analysis/kv-unresolved';
+import { codeCacheControlSites, headersFileCacheControlSites } from './domain/cache-control/cc-sites';
+import { emptyFacts, type FileFacts } from './project/facts';
+import { unresolvedBindingNote } from './domain/kv/kv-unresolved';
 import { emptyConfig, type EdgelintConfig, type RuleSetting } from './config';
 import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from './define-rule';
 import { fileKind } from './file-kind';

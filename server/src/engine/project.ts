@@ -2,10 +2,10 @@
 // Lazy and cached per folder; `invalidate()` drops the caches when a config file changes (LSP watchers, CLI never needs it).
 import { basename, dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
-import { kvTypedNamesInSource, otherTypedBindingNames } from './analysis/kv-bindings';
+import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bindings';
 import { ModuleGraph } from './project/modules';
-import { deployCommands } from './analysis/deploy-scripts';
-import { emptyFacts, type FileFacts } from './analysis/facts';
+import { deployCommands } from './domain/deploy/deploy-scripts';
+import { emptyFacts, type FileFacts } from './project/facts';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';

@@ -1,7 +1,7 @@
 // Hover on a Cache-Control / CDN-Cache-Control / Cloudflare-CDN-Cache-Control value: formats the engine's explanation as Markdown.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { cacheControlAt } from '../engine/analysis/cc-site-at';
+import { cacheControlAt } from '../engine/domain/cache-control/cc-site-at';
 import { explainCacheControl, type CacheControlExplanation } from '../engine/explain-cache-control';
 import { uriToPath } from './documents-host';
 

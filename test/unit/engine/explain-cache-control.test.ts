@@ -1,7 +1,7 @@
 // explainCacheControl (hover facts: edge/browser TTL, stale behaviour, cache.put) and cacheControlAt (which value is under the cursor).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cacheControlAt } from '../../../server/src/engine/analysis/cc-site-at';
+import { cacheControlAt } from '../../../server/src/engine/domain/cache-control/cc-site-at';
 import { duration, explainCacheControl } from '../../../server/src/engine/explain-cache-control';
 
 const has = (lines: string[], pattern: RegExp) => lines.some((line) => pattern.test(line));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lintFile } from '../../../server/src/engine/linter';
 import { ModuleGraph } from '../../../server/src/engine/project/modules';
-import { emptyFacts } from '../../../server/src/engine/analysis/facts';
+import { emptyFacts } from '../../../server/src/engine/project/facts';
 import { allRules } from '../../../server/src/rules';
 import { NO_WRANGLER, ROOT, virtualProject } from '../../harness/virtual-project';
 

@@ -2,7 +2,7 @@
 // destructuring) and constant candidates (ternary branches, `??`/`||` fallbacks, Math.min, class fields).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { numberCandidates } from '../../../server/src/engine/analysis/kv-ttl';
+import { numberCandidates } from '../../../server/src/engine/domain/kv/kv-ttl';
 import { requestInput } from '../../../server/src/engine/js/request-input';
 import { parseWorker, ts } from '../../../server/src/engine/parse/worker';
 

@@ -1,6 +1,6 @@
 // Functions and their call sites in one file: which parameter a value comes from, a function's name, and the calls
 // (plain, `this.m()`, `obj.m()` on `new C()` or an object literal, `new C()`) that reach it, for cross-function values.
-import { declarationOf } from '../analysis/numeric-bounds';
+import { declarationOf } from './numeric-bounds';
 import { accessPath, calleeName, calleeObject, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 
 /** A function-like node with a body. */

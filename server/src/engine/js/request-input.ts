@@ -1,6 +1,6 @@
 // Request-input taint: does a value come from the client (body, query string, headers, route params), through
 // parseInt/Number/Math.floor, `??`/`||`, consts and destructuring? Such a TTL can be anything (domain.md §G).
-import { declarationOf } from '../analysis/numeric-bounds';
+import { declarationOf } from './numeric-bounds';
 import { accessPath, calleeName, calleeObject, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 
 /** Where a request-controlled value comes from, for messages (`the x-cache-ttl header`, `the request body`). */

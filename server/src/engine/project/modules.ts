@@ -1,7 +1,7 @@
 // The cross-file part of the project model: resolves relative imports and summarises imported modules lazily, cached
 // by path and content, so a keystroke in one file re-summarises only that file (and only when another file asks).
 import { dirname, join, resolve } from 'node:path';
-import type { FileFacts } from '../analysis/facts';
+import type { FileFacts } from './facts';
 import { parseWorker } from '../parse/worker';
 import { summariseModule, type ModuleSummary } from './summaries';
 

@@ -1,9 +1,9 @@
 // Function summaries: which parameters of a file's functions flow, unclamped, into a KV TTL option, and what a module
 // exports (functions, class methods, KVNamespace-typed names) so other files can use them without re-analysing it.
-import { kvTtlOptions } from '../analysis/kv-ttl';
-import { kvTypedNamesInSource } from '../analysis/kv-bindings';
-import { guarded } from '../analysis/numeric-bounds';
-import type { FileFacts } from '../analysis/facts';
+import { kvTtlOptions } from '../domain/kv/kv-ttl';
+import { kvTypedNamesInSource } from '../domain/kv/kv-bindings';
+import { guarded } from '../js/numeric-bounds';
+import type { FileFacts } from './facts';
 import { memoByModelAnd } from '../memo';
 import { classOf, functionName, paramSource, type FunctionNode } from '../js/functions';
 import { lineOf, ts, type WorkerModel } from '../parse/worker';

@@ -1,6 +1,6 @@
 // cache-put-body-reuse: the same Response is given to cache.put() and also returned or read, so one side finds its body used.
-import { cacheCalls } from '../../engine/analysis/cache-api';
-import { assignmentsTo, flowsTo, referencesTo } from '../../engine/analysis/flow';
+import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
+import { assignmentsTo, flowsTo, referencesTo } from '../../engine/js/flow';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 

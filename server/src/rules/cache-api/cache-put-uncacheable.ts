@@ -1,8 +1,8 @@
 // cache-put-uncacheable: cache.put() of a request/response the Cache API refuses: it throws (non-GET, 206, Vary: *) or silently stores nothing (Set-Cookie, no-store…).
-import { cacheCalls } from '../../engine/analysis/cache-api';
-import { lastHeader, responseAt } from '../../engine/analysis/put-response';
-import { requestMethod } from '../../engine/analysis/request-method';
-import type { KnownHeader } from '../../engine/analysis/responses';
+import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
+import { lastHeader, responseAt } from '../../engine/domain/cache-api/put-response';
+import { requestMethod } from '../../engine/domain/cache-api/request-method';
+import type { KnownHeader } from '../../engine/domain/cache-api/responses';
 import { defineRule } from '../../engine/define-rule';
 import { parseCacheControl, type ParsedCacheControl } from '../../engine/parse/cache-control';
 import { mapRange } from '../../engine/parse/constants';

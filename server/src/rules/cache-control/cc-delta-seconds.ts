@@ -1,5 +1,5 @@
 // cc-delta-seconds: max-age, s-maxage, stale-*, min-fresh and max-stale values that are not plain whole numbers of seconds.
-import { replaceInSiteEdit, siteRange } from '../../engine/analysis/cc-edits';
+import { replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import { DELTA_DIRECTIVES } from '../../engine/parse/cache-control-directives';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';

@@ -1,6 +1,6 @@
 // cc-duplicate-directive: the same Cache-Control directive twice in one header value, also after `_headers` or append joins.
-import { headerLabel, removeMemberEdit, siteRange } from '../../engine/analysis/cc-edits';
-import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/analysis/cc-joined';
+import { headerLabel, removeMemberEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
+import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 

@@ -1,6 +1,6 @@
 // cc-stale-disabled: stale-while-revalidate / stale-if-error next to s-maxage, must-revalidate or proxy-revalidate, which turn stale serving off.
-import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/analysis/cc-edits';
-import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/analysis/cc-joined';
+import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
+import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix, TextEdit } from '../../engine/types';
 

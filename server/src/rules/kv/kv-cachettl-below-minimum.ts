@@ -1,7 +1,7 @@
 // kv-cachettl-below-minimum: KV get()/getWithMetadata() with a cacheTtl under the runtime minimum (30 s), which throws.
-import { kvTtlOptions, valueEdit } from '../../engine/analysis/kv-ttl';
-import { kvTtlThroughCalls } from '../../engine/analysis/kv-ttl-calls';
-import { ttlIssues } from '../../engine/analysis/kv-ttl-issues';
+import { kvTtlOptions, valueEdit } from '../../engine/domain/kv/kv-ttl';
+import { kvTtlThroughCalls } from '../../engine/domain/kv/kv-ttl-calls';
+import { ttlIssues } from '../../engine/domain/kv/kv-ttl-issues';
 import { defineRule } from '../../engine/define-rule';
 import { removePropertyEdit } from '../../engine/edits';
 import { ts, unwrap } from '../../engine/parse/worker';

@@ -1,12 +1,12 @@
 // kv-cron-warming: scheduled() code that tries to warm KV, the Cache API or the CDN from one place; a cron runs in one
 // data center, and KV and Cache API caches are per location (domain.md A9, A1, A4).
-import { cacheCalls } from '../../engine/analysis/cache-api';
-import { cronScopeOf, cronScopes, type CronScope } from '../../engine/analysis/cron-scopes';
-import { kvCalls } from '../../engine/analysis/kv';
-import { functionName } from '../../engine/analysis/kv-writes';
-import { describeRepetition, type Repetition } from '../../engine/analysis/repetition';
-import { responseOnlyInspected, resultDiscarded } from '../../engine/analysis/result-use';
-import { commentsAround, warmingIntent, type IntentSource } from '../../engine/analysis/warming-intent';
+import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
+import { cronScopeOf, cronScopes, type CronScope } from '../../engine/domain/runtime/cron-scopes';
+import { kvCalls } from '../../engine/domain/kv/kv';
+import { functionName } from '../../engine/domain/kv/kv-writes';
+import { describeRepetition, type Repetition } from '../../engine/js/repetition';
+import { responseOnlyInspected, resultDiscarded } from '../../engine/js/result-use';
+import { commentsAround, warmingIntent, type IntentSource } from '../../engine/domain/deploy/warming-intent';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 

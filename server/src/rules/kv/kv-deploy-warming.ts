@@ -1,12 +1,12 @@
 // kv-deploy-warming: KV writes or own-URL requests meant to "warm" caches at deploy (deploy scripts, warm-named functions and routes, post-deploy commands, warm-up shell scripts).
-import { calledFunctions, handlers } from '../../engine/analysis/handlers';
-import { excerpt, intentWord, namesCacheWarming, quote } from '../../engine/analysis/intent';
-import { intentEvidence } from '../../engine/analysis/intent-evidence';
-import { expressionText, kvWrites, repetitionAround, type KvWrite, type Repetition } from '../../engine/analysis/kv-writes';
-import { findNode, namedCode } from '../../engine/analysis/named-code';
-import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type DeployTimeCommand } from '../../engine/analysis/post-deploy';
-import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/analysis/shell-requests';
-import { warmingIntent } from '../../engine/analysis/warming-intent';
+import { calledFunctions, handlers } from '../../engine/domain/runtime/handlers';
+import { excerpt, intentWord, namesCacheWarming, quote } from '../../engine/domain/deploy/intent';
+import { intentEvidence } from '../../engine/domain/deploy/intent-evidence';
+import { expressionText, kvWrites, repetitionAround, type KvWrite, type Repetition } from '../../engine/domain/kv/kv-writes';
+import { findNode, namedCode } from '../../engine/js/named-code';
+import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type DeployTimeCommand } from '../../engine/domain/deploy/post-deploy';
+import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/domain/deploy/shell-requests';
+import { warmingIntent } from '../../engine/domain/deploy/warming-intent';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import type { ShellCommand } from '../../engine/parse/shell';
 import type { ShellScript } from '../../engine/parse/shell-script';

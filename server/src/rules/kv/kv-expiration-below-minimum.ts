@@ -1,8 +1,8 @@
 // kv-expiration-below-minimum: KV put() with expirationTtl < 60 or an expiration < 60 s ahead (throws), or an unclamped TTL that can be.
-import { additiveTerms, kvTtlOptions, nowKind, numberCandidates, relativeExpiration, valueEdit, type KvTtlOption } from '../../engine/analysis/kv-ttl';
-import { kvTtlThroughCalls } from '../../engine/analysis/kv-ttl-calls';
-import { ttlIssues } from '../../engine/analysis/kv-ttl-issues';
-import { guarded, lowValue } from '../../engine/analysis/numeric-bounds';
+import { additiveTerms, kvTtlOptions, nowKind, numberCandidates, relativeExpiration, valueEdit, type KvTtlOption } from '../../engine/domain/kv/kv-ttl';
+import { kvTtlThroughCalls } from '../../engine/domain/kv/kv-ttl-calls';
+import { ttlIssues } from '../../engine/domain/kv/kv-ttl-issues';
+import { guarded, lowValue } from '../../engine/js/numeric-bounds';
 import { requestInput } from '../../engine/js/request-input';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { ts, type WorkerModel } from '../../engine/parse/worker';

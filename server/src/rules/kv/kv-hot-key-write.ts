@@ -1,14 +1,14 @@
 // kv-hot-key-write: KV writes that hit one key again and again (loops, counters, rate limiters, every request), which
 // breaks on KV's 1 write/second/key limit and loses concurrent updates (domain.md A3, A1).
-import { runsUnconditionally } from '../../engine/analysis/control-flow';
-import { cronScopeOf, cronScopes } from '../../engine/analysis/cron-scopes';
-import { calledFunctions, handlers } from '../../engine/analysis/handlers';
-import { keyIdentity } from '../../engine/analysis/key-identity';
-import { kvCalls } from '../../engine/analysis/kv';
-import { functionName } from '../../engine/analysis/kv-writes';
-import { readModifyWrite } from '../../engine/analysis/read-modify-write';
-import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../engine/analysis/repetition';
-import { routeHandlers } from '../../engine/analysis/routes';
+import { runsUnconditionally } from '../../engine/js/control-flow';
+import { cronScopeOf, cronScopes } from '../../engine/domain/runtime/cron-scopes';
+import { calledFunctions, handlers } from '../../engine/domain/runtime/handlers';
+import { keyIdentity } from '../../engine/domain/kv/key-identity';
+import { kvCalls } from '../../engine/domain/kv/kv';
+import { functionName } from '../../engine/domain/kv/kv-writes';
+import { readModifyWrite } from '../../engine/domain/kv/read-modify-write';
+import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../engine/js/repetition';
+import { routeHandlers } from '../../engine/domain/runtime/routes';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 

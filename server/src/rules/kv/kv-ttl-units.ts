@@ -1,5 +1,5 @@
 // kv-ttl-units: KV cacheTtl/expirationTtl/expiration given in milliseconds (values, names, Date.now()) or as non-integers.
-import { additiveTerms, kvTtlOptions, nowKind, valueEdit, type KvTtlOption } from '../../engine/analysis/kv-ttl';
+import { additiveTerms, kvTtlOptions, nowKind, valueEdit, type KvTtlOption } from '../../engine/domain/kv/kv-ttl';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { accessPath, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';

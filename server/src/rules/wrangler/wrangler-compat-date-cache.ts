@@ -1,6 +1,6 @@
 // wrangler-compat-date-cache: a missing compatibility_date, or code whose cache options need a newer date or flag than the
 // nearest wrangler config has (`cache: 'no-store'` throws before 2024-11-11; `cf` cache settings lose to Cache Rules before 2025-04-02).
-import { CACHE_OPTION_ENABLED, REQUEST_CF_OVERRIDES_CACHE_RULES, compatSections, compatState, type CompatFlag } from '../../engine/analysis/compat';
+import { CACHE_OPTION_ENABLED, REQUEST_CF_OVERRIDES_CACHE_RULES, compatSections, compatState, type CompatFlag } from '../../engine/domain/runtime/compat';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { calleeName, ts, unwrap } from '../../engine/parse/worker';
 

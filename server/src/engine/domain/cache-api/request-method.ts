@@ -1,8 +1,8 @@
 // The HTTP method a request expression statically has at one point: `new Request(url, { method })`, an enclosing
 // `if (request.method === 'POST')`/`switch (request.method)` branch or early-return guard, a POST route or Pages Function.
-import { accessPath, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
-import { alwaysExits, isImmediatelyInvoked } from './flow';
-import { routeHandlers } from './routes';
+import { accessPath, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { alwaysExits, isImmediatelyInvoked } from '../../js/flow';
+import { routeHandlers } from '../runtime/routes';
 
 /** A method known for a request, and where the code says so. */
 export interface KnownMethod {

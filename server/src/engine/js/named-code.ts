@@ -1,8 +1,8 @@
 // named-code: functions and routes whose name passes a test: named functions, router calls (`app.post('/x', h)`),
 // pathname checks (`if (url.pathname === '/x')`, `case '/x':`) and Pages Function routes (the file path under functions/).
 import { ts, unwrap, type WorkerModel } from '../parse/worker';
-import { handlers } from './handlers';
-import { functionName } from './kv-writes';
+import { handlers } from '../domain/runtime/handlers';
+import { functionName } from '../domain/kv/kv-writes';
 
 /** A piece of code found by its name. */
 export interface NamedCode {

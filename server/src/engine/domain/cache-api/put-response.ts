@@ -1,7 +1,7 @@
 // The status and headers a Response statically has at the moment it reaches one call (e.g. cache.put), following
 // `.clone()`, `const copy = res.clone()`, headers.set/append that always run before, and headers.delete.
-import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../parse/worker';
-import { assignmentsTo, flowsTo } from './flow';
+import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { assignmentsTo, flowsTo } from '../../js/flow';
 import { describeResponse, type KnownHeader, type ResponseFacts } from './responses';
 
 /** What is known about a response where it is used. */

@@ -1,7 +1,7 @@
 // KV read-modify-write: a put whose value is computed (incremented, appended to) from a get of the same key in the same
 // function — counters and rate limiters. A read-through cache fill (get miss -> compute -> put) is not one: its value
 // does not come from the read.
-import { contains, enclosingFunction, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { contains, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { keyIdentity } from './key-identity';
 import type { KvCall } from './kv';
 import { functionName } from './kv-writes';

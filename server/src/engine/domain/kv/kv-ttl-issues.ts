@@ -1,9 +1,9 @@
 // What can be wrong with one KV TTL value: a constant (or a branch/fallback) below the minimum, an unclamped
 // pass-through that can be low, or request input with no clamp or guard (domain.md A2, A3, §F, §G).
-import { requestInput } from '../js/request-input';
-import { ts, type WorkerModel } from '../parse/worker';
+import { requestInput } from '../../js/request-input';
+import { ts, type WorkerModel } from '../../parse/worker';
 import { numberCandidates } from './kv-ttl';
-import { guarded, lowValue } from './numeric-bounds';
+import { guarded, lowValue } from '../../js/numeric-bounds';
 
 /** One problem with a TTL value, at `node`. */
 export type TtlIssue =

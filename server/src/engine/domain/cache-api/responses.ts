@@ -1,6 +1,6 @@
 // Describes a Response expression statically: how it was made, its status and the headers set on it in the same function.
-import type { ResolvedString } from '../parse/constants';
-import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../parse/worker';
+import type { ResolvedString } from '../../parse/constants';
+import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** A header known to be set on a response. */
 export interface KnownHeader {

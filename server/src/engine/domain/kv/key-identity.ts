@@ -1,6 +1,6 @@
 // Identity of a KV key expression: a constant string, or the same expression text (through same-file consts), for
 // "is this the same key?" questions (hot keys, read-modify-write).
-import { ts, unwrap, type WorkerModel } from '../parse/worker';
+import { ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** What a key expression stands for. */
 export interface KeyIdentity {

@@ -1,8 +1,8 @@
 // KV-like calls on a binding nobody declared (`env.STORE.put(k, v)` in a Pages Function whose bindings live in the
 // dashboard): the KV rules cannot check them, and the user must be told so instead of getting silence (issue 6).
-import { accessPath, ts, type WorkerModel } from '../parse/worker';
-import { UNRESOLVED_BINDING, type Problem } from '../types';
-import type { FileFacts } from './facts';
+import { accessPath, ts, type WorkerModel } from '../../parse/worker';
+import { UNRESOLVED_BINDING, type Problem } from '../../types';
+import type { FileFacts } from '../../project/facts';
 import { KV_METHODS, kvCalls } from './kv';
 
 /** The first call in the file on an undeclared `env.X` binding with a KV method name, and the binding's name. */

@@ -1,7 +1,7 @@
 // shell-requests: curl/wget commands in a script or CI step (URL, method, whether the body is kept, how they repeat: shell loop,
 // xargs/parallel, wget -i/-r, several URLs or URL globs), and `wrangler kv key|bulk put` uploads with their arguments.
 // Used to tell cache-warming requests from downloads and API calls.
-import type { ShellCommand } from '../parse/shell';
+import type { ShellCommand } from '../../parse/shell';
 
 /** One curl/wget request command. */
 export interface ShellRequest {

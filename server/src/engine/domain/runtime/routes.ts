@@ -1,5 +1,5 @@
 // Finds router route handlers (Hono, itty-router and other `app.get('/path', handler)` routers): functions a request runs.
-import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** One handler function registered on a router. */
 export interface RouteHandler {

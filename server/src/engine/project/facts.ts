@@ -1,6 +1,6 @@
 // Per-file project facts handed to rules: the nearest wrangler config and what it says, deploy scripts, Pages Functions.
 import type { WranglerConfig } from '../parse/wrangler';
-import type { ProjectModules } from '../project/modules';
+import type { ProjectModules } from './modules';
 
 /** What the project says about the file being linted. Built by `Project.factsFor`, never by rules. */
 export interface FileFacts {

@@ -1,10 +1,10 @@
 // Which earlier values of the same header a Cache-Control site is joined with: a header repeated in one `_headers` rule,
 // `headers.append(...)`, Hono `c.header(name, v, { append: true })`, or repeated pairs in a Headers init array.
-import type { CcDirective } from '../parse/cache-control';
-import type { HeadersFile } from '../parse/headers-file';
-import { accessPath, calleeName, calleeObject, contains, enclosingFunction, ts, unwrap, type WorkerModel } from '../parse/worker';
+import type { CcDirective } from '../../parse/cache-control';
+import type { HeadersFile } from '../../parse/headers-file';
+import { accessPath, calleeName, calleeObject, contains, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import type { CacheControlSite } from './cc-sites';
-import { readHeaders, type KnownHeader } from './responses';
+import { readHeaders, type KnownHeader } from '../cache-api/responses';
 
 /** A site and the values of the same header that the receiver sees before it, joined with ", " (domain.md A10, B1). */
 export interface JoinedSite {

@@ -1,5 +1,5 @@
 // Finds Workers Cache API objects (caches.default, caches.open()) and their put/match/delete calls.
-import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** A call on a Cache API object. */
 export interface CacheCall {

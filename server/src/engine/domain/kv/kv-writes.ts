@@ -1,10 +1,10 @@
 // kv-writes: every form of KV write in a source file (binding put(), REST API calls to /storage/kv/namespaces/…/values|bulk,
 // the Cloudflare SDK, `wrangler kv key|bulk put` through child_process/execa/zx) and how a node repeats (loop, callback, Promise.all).
 // Why: deploy and admin scripts rarely hold a binding; they write KV over the REST API or by shelling out to wrangler.
-import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../parse/worker';
-import type { FileFacts } from './facts';
+import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import type { FileFacts } from '../../project/facts';
 import { kvCalls } from './kv';
-import { memoByModelAnd } from '../memo';
+import { memoByModelAnd } from '../../memo';
 
 /** One KV write. */
 export interface KvWrite {

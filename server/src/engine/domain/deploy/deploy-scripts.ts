@@ -1,6 +1,6 @@
 // Which package.json scripts run at deploy time (deploy, postdeploy, anything after `wrangler deploy|publish`) and what they run.
-import type { PackageModel, PackageScript } from '../parse/package-json';
-import type { ShellCommand } from '../parse/shell';
+import type { PackageModel, PackageScript } from '../../parse/package-json';
+import type { ShellCommand } from '../../parse/shell';
 
 /** A command that runs at deploy time. */
 export interface DeployCommand {

@@ -1,7 +1,7 @@
 // Finds Worker entry points: module `fetch`/`scheduled` handlers, service-worker listeners, Pages Functions, and
 // same-file functions they call (so a cron that calls `warmCache(env)` is followed into `warmCache`).
-import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
-import { memoByModelAnd } from '../memo';
+import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { memoByModelAnd } from '../../memo';
 
 /** An entry point of the Worker. */
 export interface Handler {

@@ -1,6 +1,6 @@
 // Where KV bindings come from besides wrangler config: names typed `KVNamespace` (or a type extending it), class fields
 // assigned from a binding, and call shapes only KV has (domain.md §G "Where real KV bindings come from").
-import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 const KV_TYPES = ['text', 'json', 'arrayBuffer', 'stream'];
 const KV_GET_OPTIONS = ['cacheTtl', 'type'];

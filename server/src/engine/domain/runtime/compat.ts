@@ -1,6 +1,6 @@
 // Compatibility flags in effect for each section (top level, env.*) of a wrangler config, from its date and flags (domain.md A5).
-import { getNode, stringValue } from '../parse/config-tree';
-import { configSections, type WranglerConfig } from '../parse/wrangler';
+import { getNode, stringValue } from '../../parse/config-tree';
+import { configSections, type WranglerConfig } from '../../parse/wrangler';
 
 /** A workerd compatibility flag: the flag names that turn it on and off, and the date from which it is on by default. */
 export interface CompatFlag {

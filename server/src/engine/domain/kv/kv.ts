@@ -1,9 +1,9 @@
 // Finds KV namespace calls (get/getWithMetadata/put/delete/list) and the binding behind each receiver, from every source
 // real code uses: wrangler config, Env/KVNamespace types (here or in another file), class fields, and KV-only call shapes.
-import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
-import { memoByModelAnd } from '../memo';
-import type { FileFacts } from './facts';
-import { callSitesOf, paramSource } from '../js/functions';
+import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { memoByModelAnd } from '../../memo';
+import type { FileFacts } from '../../project/facts';
+import { callSitesOf, paramSource } from '../../js/functions';
 import { classFieldInitializers, kvShapedCall, kvTypedNamesIn } from './kv-bindings';
 
 /** Where edgelint learnt that a receiver is a KV namespace (shown in messages and notes). */

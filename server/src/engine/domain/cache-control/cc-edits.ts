@@ -1,6 +1,6 @@
 // Text edits on one member of a Cache-Control site (remove it with its separator, replace part of it), mapped back to the file.
-import type { CcDirective } from '../parse/cache-control';
-import type { TextEdit } from '../types';
+import type { CcDirective } from '../../parse/cache-control';
+import type { TextEdit } from '../../types';
 import type { CacheControlSite } from './cc-sites';
 
 /**

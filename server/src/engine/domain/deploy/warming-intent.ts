@@ -1,6 +1,6 @@
 // Evidence that code means to "warm" a cache, graded: warm/prime/preload/prefill (strong) or hot/popular/top-N (weak, which
 // a caller should back with a cache word or a derived value) in names, comments and key strings (domain.md §F).
-import { ts } from '../parse/worker';
+import { ts } from '../../parse/worker';
 import { excerpt, splitWords, WARM_VERB } from './intent';
 
 /** One piece of evidence, phrased for a message: `function name 'warmCache'`, `comment "// prime the top pages"`. */

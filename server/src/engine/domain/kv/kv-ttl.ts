@@ -1,7 +1,7 @@
 // KV TTL options (get's cacheTtl, put's expirationTtl/expiration) and the shapes of their values: constants, "now" timestamps.
-import type { ObjectEntry } from '../parse/constants';
-import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
-import type { FileFacts } from './facts';
+import type { ObjectEntry } from '../../parse/constants';
+import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import type { FileFacts } from '../../project/facts';
 import { kvCalls, type KvCall } from './kv';
 import { classFieldInitializers, optionObjects } from './kv-bindings';
 

@@ -1,10 +1,10 @@
 // The code a Cron Trigger runs: scheduled() handlers (module, classes incl. named WorkerEntrypoint, addEventListener) and
 // the same-file functions and `this.method()`s they call, each with a label for messages.
-import { propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
-import type { FileFacts } from './facts';
+import { propertyName, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import type { FileFacts } from '../../project/facts';
 import { calledFunctions, handlers } from './handlers';
-import { functionName } from './kv-writes';
-import { memoByModelAnd } from '../memo';
+import { functionName } from '../kv/kv-writes';
+import { memoByModelAnd } from '../../memo';
 
 /** A function that runs during a scheduled (cron) invocation. */
 export interface CronScope {

@@ -1,9 +1,9 @@
 // Finds every Cache-Control-like value (Cache-Control, CDN-Cache-Control, Cloudflare-CDN-Cache-Control) in code or _headers.
-import { CC_HEADER_NAMES } from '../parse/cache-control-directives';
-import { parseCacheControl, type ParsedCacheControl } from '../parse/cache-control';
-import { mapRange, type ResolvedString } from '../parse/constants';
-import type { HeadersFile } from '../parse/headers-file';
-import { calleeName, ts, type WorkerModel } from '../parse/worker';
+import { CC_HEADER_NAMES } from '../../parse/cache-control-directives';
+import { parseCacheControl, type ParsedCacheControl } from '../../parse/cache-control';
+import { mapRange, type ResolvedString } from '../../parse/constants';
+import type { HeadersFile } from '../../parse/headers-file';
+import { calleeName, ts, type WorkerModel } from '../../parse/worker';
 
 /** One Cache-Control-like value and where it sits in the file. */
 export interface CacheControlSite {

@@ -1,8 +1,8 @@
 // post-deploy: package.json and CI workflow commands that run at deploy time, with whether a deploy already ran before them.
 // Why: warming shows up as commands after `wrangler deploy` (domain.md §F); package scripts nest (`npm run warm`), CI jobs chain.
-import type { PackageModel, PackageScript } from '../parse/package-json';
-import type { ShellCommand } from '../parse/shell';
-import type { WorkflowModel } from '../parse/workflow';
+import type { PackageModel, PackageScript } from '../../parse/package-json';
+import type { ShellCommand } from '../../parse/shell';
+import type { WorkflowModel } from '../../parse/workflow';
 import { DEPLOY_SCRIPT, isWranglerDeploy, runsScript, runsSourceFile } from './deploy-scripts';
 
 /** A command that runs at deploy time. */

@@ -1,8 +1,8 @@
 // intent-evidence: words around a node of a source file that say it warms a cache (names, comments, log messages,
 // enclosing function names, the written key or command, the file name), described for a message.
-import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { intentWord, quote } from './intent';
-import { functionName } from './kv-writes';
+import { functionName } from '../kv/kv-writes';
 
 /**
  * The first piece of warming intent found around `around` (a loop, callback or call), in this order: names inside it

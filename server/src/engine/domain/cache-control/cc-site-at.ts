@@ -1,7 +1,7 @@
 // Finds the Cache-Control-like value (and the directive) at an offset in a Worker source or `_headers` file, for hovers.
-import { fileKind } from '../file-kind';
-import { parseHeadersFile } from '../parse/headers-file';
-import { parseWorker } from '../parse/worker';
+import { fileKind } from '../../file-kind';
+import { parseHeadersFile } from '../../parse/headers-file';
+import { parseWorker } from '../../parse/worker';
 import { codeCacheControlSites, headersFileCacheControlSites, type CacheControlSite } from './cc-sites';
 
 /** The value under the cursor: its site, its file range, and the directive under the cursor when it maps to the file. */

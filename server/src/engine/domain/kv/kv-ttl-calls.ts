@@ -1,10 +1,10 @@
 // KV TTLs that arrive through a function call: a helper whose parameter becomes `expirationTtl`/`cacheTtl` unclamped,
 // called in this file or imported from another one (`storeInCache(key, res, 30)`), so the value is checked where it is written.
-import { argumentFor, callSitesOf } from '../js/functions';
-import type { TtlParam } from '../project/summaries';
-import { ttlParamFlows } from '../project/summaries';
-import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../parse/worker';
-import type { FileFacts } from './facts';
+import { argumentFor, callSitesOf } from '../../js/functions';
+import type { TtlParam } from '../../project/summaries';
+import { ttlParamFlows } from '../../project/summaries';
+import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import type { FileFacts } from '../../project/facts';
 
 /** A TTL argument at a call site and the KV option it becomes. */
 export interface TtlThroughCall {
