@@ -135,5 +135,22 @@ export default {
         },
       ],
     },
+      {
+      name: "Hono app typed inline: new Hono<{ Bindings: { COUNTER: KVNamespace } }>()",
+      code: `import { Hono } from 'hono';
+const app = new Hono<{ Bindings: { COUNTER: KVNamespace } }>();
+app.post('/hit', async (c) => {
+  const n = Number(await c.env.COUNTER.get('hits')) || 0;
+  await c.env.COUNTER.put('hits', String(n + 1));
+  return c.text(String(n));
+});
+export default app;`,
+      errors: [
+        {
+          messageId: 'counter', line: 5, column: 9, severity: 'warn', message: "COUNTER.put('hits') writes back the value read by COUNTER.get('hits') ",
+        },
+      ],
+    },
+
   ],
 });

@@ -86,8 +86,7 @@ export function callSitesOf(fn: FunctionNode, model: WorkerModel): readonly ts.E
   const owner = classOf(fn);
   const literal = ts.isObjectLiteralExpression(fn.parent) ? fn.parent : ts.isPropertyAssignment(fn.parent) && ts.isObjectLiteralExpression(fn.parent.parent) ? fn.parent.parent : undefined;
   const sites: ts.Expression[][] = [];
-  for (const call of model.calls) {
-    if (calleeName(call) !== name || call.expression === fn.name) continue;
+  for (const call of callsNamed(model, name)) {
     const receiver = calleeObject(call);
     if (!owner && !literal) {
       if (!receiver && unwrap(call.expression).kind === ts.SyntaxKind.Identifier) sites.push([...call.arguments]);
@@ -104,6 +103,22 @@ export function callSitesOf(fn: FunctionNode, model: WorkerModel): readonly ts.E
     }
   }
   return sites;
+}
+
+const callIndex = new WeakMap<WorkerModel, Map<string, ts.CallExpression[]>>();
+
+/** The file's calls whose callee name is `name` (`f()`, `x.f()`), from an index built once per parsed file. */
+export function callsNamed(model: WorkerModel, name: string): readonly ts.CallExpression[] {
+  let index = callIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const call of model.calls) {
+      const callee = calleeName(call);
+      if (callee) index.set(callee, [...(index.get(callee) ?? []), call]);
+    }
+    callIndex.set(model, index);
+  }
+  return index.get(name) ?? [];
 }
 
 function isInside(node: ts.Node, outer: ts.Node): boolean {

@@ -21,6 +21,10 @@ export interface WorkerModel {
   thisAssignments: ts.BinaryExpression[];
   /** Class field declarations (`kv = env.KV`, `#kv: KVNamespace`), in source order. */
   fieldDeclarations: ts.PropertyDeclaration[];
+  /** Declarations with a written type (`KV: KVNamespace` members, typed parameters, fields, variables), in source order. */
+  typedMembers: (ts.PropertySignature | ts.ParameterDeclaration | ts.PropertyDeclaration | ts.VariableDeclaration)[];
+  /** Interfaces and type aliases, in source order. */
+  typeDeclarations: (ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[];
   /** Relative and bare import declarations (`import { put } from './helpers'`), in source order. */
   imports: ts.ImportDeclaration[];
   /** Constant resolution for this file. */
@@ -78,17 +82,39 @@ export function parseWorker(path: string, text: string): WorkerModel {
   const thisAssignments: ts.BinaryExpression[] = [];
   const fieldDeclarations: ts.PropertyDeclaration[] = [];
   const imports: ts.ImportDeclaration[] = [];
+  const typedMembers: WorkerModel['typedMembers'] = [];
+  const typeDeclarations: WorkerModel['typeDeclarations'] = [];
+  const K = ts.SyntaxKind;
+  // One walk, dispatched on the node kind (cheaper per node than a chain of type guards: it runs on every keystroke).
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) calls.push(node);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)
-      && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) thisAssignments.push(node);
-    else if (ts.isPropertyDeclaration(node)) fieldDeclarations.push(node);
-    else if (ts.isImportDeclaration(node)) imports.push(node);
-    else if (ts.isNewExpression(node)) news.push(node);
-    else if (ts.isPropertyAssignment(node)) properties.push(node);
-    else if (ts.isVariableDeclaration(node)) declarations.push(node);
-    else if (ts.isBindingElement(node)) bindingElements.push(node);
-    else if (ts.isArrayLiteralExpression(node) && ts.isArrayLiteralExpression(node.parent)) nestedArrays.push(node);
+    switch (node.kind) {
+      case K.CallExpression: calls.push(node as ts.CallExpression); break;
+      case K.NewExpression: news.push(node as ts.NewExpression); break;
+      case K.PropertyAssignment: properties.push(node as ts.PropertyAssignment); break;
+      case K.BindingElement: bindingElements.push(node as ts.BindingElement); break;
+      case K.ImportDeclaration: imports.push(node as ts.ImportDeclaration); break;
+      case K.InterfaceDeclaration: case K.TypeAliasDeclaration: typeDeclarations.push(node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration); break;
+      case K.PropertySignature: case K.Parameter:
+        if ((node as ts.PropertySignature | ts.ParameterDeclaration).type) typedMembers.push(node as ts.PropertySignature | ts.ParameterDeclaration);
+        break;
+      case K.VariableDeclaration:
+        declarations.push(node as ts.VariableDeclaration);
+        if ((node as ts.VariableDeclaration).type) typedMembers.push(node as ts.VariableDeclaration);
+        break;
+      case K.PropertyDeclaration:
+        fieldDeclarations.push(node as ts.PropertyDeclaration);
+        if ((node as ts.PropertyDeclaration).type) typedMembers.push(node as ts.PropertyDeclaration);
+        break;
+      case K.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind === K.EqualsToken && ts.isPropertyAccessExpression(binary.left) && binary.left.expression.kind === K.ThisKeyword) thisAssignments.push(binary);
+        break;
+      }
+      case K.ArrayLiteralExpression:
+        if (node.parent.kind === K.ArrayLiteralExpression) nestedArrays.push(node as ts.ArrayLiteralExpression);
+        break;
+      default: break;
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -99,7 +125,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
     end: Math.min(text.length, d.start + Math.max(1, d.length)),
   }));
   return {
-    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports,
+    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports, typedMembers, typeDeclarations,
     resolver: new ConstResolver(sf, declarations),
   };
 }

@@ -40,22 +40,27 @@ export function optionObjects(expr: ts.Expression, model: WorkerModel, depth = 0
 
 /** Names declared with type `KVNamespace`, `KVNamespace<…>` or a local type that extends/aliases it. */
 export function kvTypedNamesIn(model: WorkerModel): Set<string> {
-  return kvTypedNamesInSource(model.sf);
+  if (!model.sf.text.includes('KVNamespace')) return new Set();
+  return kvTypedNames(model.sf, model.typeDeclarations, model.typedMembers);
 }
 
 /** Same as kvTypedNamesIn for any source file (also used on `worker-configuration.d.ts` and imported type files). */
 export function kvTypedNamesInSource(sf: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  if (!sf.text.includes('KVNamespace')) return names;
-  const typeNames = new Set(['KVNamespace']);
-  const declarations: (ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[] = [];
-  const members: (ts.PropertySignature | ts.ParameterDeclaration | ts.PropertyDeclaration | ts.VariableDeclaration)[] = [];
+  if (!sf.text.includes('KVNamespace')) return new Set();
+  const declarations: WorkerModel['typeDeclarations'] = [];
+  const members: WorkerModel['typedMembers'] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) declarations.push(node);
     if ((ts.isPropertySignature(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node)) && node.type) members.push(node);
     ts.forEachChild(node, visit);
   };
   visit(sf);
+  return kvTypedNames(sf, declarations, members);
+}
+
+function kvTypedNames(sf: ts.SourceFile, declarations: readonly (ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[], members: WorkerModel['typedMembers']): Set<string> {
+  const names = new Set<string>();
+  const typeNames = new Set(['KVNamespace']);
   // `interface CacheStore extends KVNamespace {}` / `type Store = KVNamespace<string>`, to a fixpoint (chains of subtypes).
   for (let grew = true; grew;) {
     grew = false;
@@ -70,7 +75,8 @@ export function kvTypedNamesInSource(sf: ts.SourceFile): Set<string> {
   }
   for (const member of members) {
     const name = member.name && propertyName(member.name as ts.PropertyName);
-    if (name && mentionsType(member.type!.getText(sf), typeNames) && !/=>/.test(member.type!.getText(sf))) names.add(name);
+    const text = member.type!.getText(sf);
+    if (name && mentionsType(text, typeNames) && !/=>/.test(text)) names.add(name);
   }
   return names;
 }

@@ -7,7 +7,10 @@ import { KV_METHODS, kvCalls } from './kv';
 
 /** The first call in the file on an undeclared `env.X` binding with a KV method name, and the binding's name. */
 export function firstUnresolvedKvCall(model: WorkerModel, facts: FileFacts): { call: ts.CallExpression; binding: string; method: string } | undefined {
-  const resolved = new Set(kvCalls(model, facts).map((k) => k.call));
+  // Only when a KV rule already resolved this file's calls: the note must never cost a lint anything extra.
+  const calls = kvCalls.peek(model, facts);
+  if (!calls) return undefined;
+  const resolved = new Set(calls.map((k) => k.call));
   for (const call of model.calls) {
     if (resolved.has(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
     const method = call.expression.name.text;

@@ -35,6 +35,9 @@ export const kvCalls = memoByModelAnd(findKvCalls);
 function candidateCalls(model: WorkerModel): { call: ts.CallExpression; method: KvCall['method']; receiver: ts.Expression }[] {
   const out: { call: ts.CallExpression; method: KvCall['method']; receiver: ts.Expression }[] = [];
   for (const call of model.calls) {
+    // Cheap test first: nearly all calls are not `x.get/put/delete/list(...)`.
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && !KV_METHODS.has(callee.name.text)) continue;
     const method = calleeName(call);
     const receiver = calleeObject(call);
     if (method && KV_METHODS.has(method) && receiver) out.push({ call, method: method as KvCall['method'], receiver });
@@ -118,7 +121,19 @@ class BindingResolver {
     return false;
   }
 
+  private readonly resolved = new Map<ts.Node, { name: string; source: KvBindingSource } | null>();
+
+  /** The KV binding behind a receiver (memoised per node for this file and facts; inferred names may add results later). */
   resolve(expr: ts.Expression, depth = 0): { name: string; source: KvBindingSource } | undefined {
+    const known = this.resolved.get(expr);
+    if (known) return known;
+    const found = this.resolveUncached(expr, depth);
+    // Only hits are kept: a miss can turn into a hit once a call shape adds an inferred name.
+    if (found) this.resolved.set(expr, found);
+    return found;
+  }
+
+  private resolveUncached(expr: ts.Expression, depth: number): { name: string; source: KvBindingSource } | undefined {
     if (depth > 5) return undefined;
     const node = unwrap(expr);
     if (ts.isIdentifier(node)) {
