@@ -35,6 +35,7 @@ describe('request input', () => {
     ["async function f(request) { const { ttl } = await request.json(); const probe = ttl; }", 'ttl from the request body'],
     ["function f(request) { const probe = parseInt(request.headers.get('x-cache-ttl') || '60'); }", 'the request header x-cache-ttl'],
     ["function f(request) { const url = new URL(request.url); const probe = Number(url.searchParams.get('ttl')); }", 'the query parameter ttl'],
+    ["function f(request) { const probe = parseInt(new URL(request.url).searchParams.get('ttl') || '3600'); }", 'the query parameter ttl'],
     ["app.get('/', (c) => { const probe = Number(c.req.query('ttl') ?? 3600); });", 'the query parameter ttl'],
     ["app.get('/', (c) => { const probe = parseInt(c.req.header('x-ttl')); });", 'the header x-ttl'],
     ["export async function onRequest({ params }) { const probe = Number(params.ttl); }", 'the route parameter ttl'],

@@ -6,6 +6,8 @@ import { NO_WRANGLER } from '../../harness/virtual-project';
 
 runRuleTests(rule, {
   valid: [
+    // A fresh deadline at creation is not a running-down lifetime: nothing compares it with a small number.
+    `export async function create(env, id, expiresAt: Date) {\n  await env.SESSIONS.put(id, '1', { expirationTtl: Math.floor((expiresAt.getTime() - Date.now()) / 1000) });\n}`,
     `export default {\n  async fetch(request, env) {\n    const { ttl } = await request.json();\n    if (typeof ttl !== 'number' || ttl < 60) return new Response('bad ttl', { status: 400 });\n    await env.KV.put('k', 'v', { expirationTtl: ttl });\n    return new Response('ok');\n  },\n};`,
     `export default {\n  async fetch(request, env) {\n    const body = await request.json();\n    await env.LINKS.put(body.slug, body.url, { expirationTtl: Math.max(60, Number(body.ttl) || 0) });\n    return new Response('ok');\n  },\n};`,
     `export class Room {\n  constructor(state) { this.state = state; }\n  async save(request) {\n    const { ttl } = await request.json();\n    await this.state.storage.put('k', 'v', { expirationTtl: ttl });\n  }\n}`,
@@ -167,5 +169,75 @@ id = "00000000000000000000000000000009"
         },
       ],
     },
+      {
+      name: "remaining session lifetime checked only against 0",
+      code: `export async function touch(env, session) {
+  const left = Math.floor((session.expiresAt - Date.now()) / 1000);
+  if (left > 0) await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: left });
+}`,
+      errors: [
+        {
+          messageId: 'passThrough', line: 3, column: 94, severity: 'warn', message: "`left` (expirationTtl on SESSIONS.put()) can be 1 (it is a remaining l",
+          suggestions: [{ title: "Clamp with Math.max(60, left)", output: `export async function touch(env, session) {
+  const left = Math.floor((session.expiresAt - Date.now()) / 1000);
+  if (left > 0) await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: Math.max(60, left) });
+}` }],
+        },
+      ],
+    },
+    {
+      name: "body through a validation helper, capped only from above, passed to a helper",
+      code: `async function claim(kv, id, seconds) {
+  await kv.put('lease:' + id, '1', { expirationTtl: seconds });
+}
+export default {
+  async fetch(request, env) {
+    const parsed = await validateRequestBody(request, ClaimSchema);
+    const seconds = Math.min(parsed.data.leaseSeconds || 300, 600);
+    await claim(env.KV, parsed.data.id, seconds);
+    return new Response('ok');
+  },
+};`,
+      errors: [
+        {
+          messageId: 'inputThroughCall', line: 8, column: 41, severity: 'warn', message: "`seconds` comes from the request body and becomes expirationTtl throug",
+        },
+      ],
+    },
+    {
+      name: "option typed through a namespace member: Limiter.Options[\"period\"]",
+      code: `export namespace Limiter {
+  export interface Options { period: 10 | 60 }
+}
+export class Limiter {
+  #period: Limiter.Options['period'];
+  constructor(private kv: KVNamespace, options?: Limiter.Options) {
+    this.#period = options?.period ?? 60;
+  }
+  async hit(key: string) {
+    const period = this.#period;
+    await this.kv.put(key, '1', { expirationTtl: period });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'passThrough', line: 11, column: 50, severity: 'warn', message: "`period` (expirationTtl on kv.put()) can be 10 (the field's type Limit",
+          suggestions: [{ title: "Clamp with Math.max(60, period)", output: `export namespace Limiter {
+  export interface Options { period: 10 | 60 }
+}
+export class Limiter {
+  #period: Limiter.Options['period'];
+  constructor(private kv: KVNamespace, options?: Limiter.Options) {
+    this.#period = options?.period ?? 60;
+  }
+  async hit(key: string) {
+    const period = this.#period;
+    await this.kv.put(key, '1', { expirationTtl: Math.max(60, period) });
+  }
+}` }],
+        },
+      ],
+    },
+
   ],
 });

@@ -26,6 +26,12 @@ export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel,
     }
     return fallback === undefined ? undefined : lowValue(node.left, bound, model, depth + 1);
   }
+  // A remaining lifetime is reported only when the code itself checks it against a small number (`if (left > 0)`): the
+  // author expects it to run down, and that check lets 1..59 through. A fresh `deadline - now` at creation stays quiet.
+  const remaining = ts.isIdentifier(node) ? remainingLifetime(model.resolver.constInitializer(node) ?? node) : undefined;
+  if (remaining && !guarded(expr, bound, model) && comparedWithSmall(node as ts.Identifier, bound, model)) {
+    return { value: 1, reason: `it is a remaining lifetime, ${shortText(remaining.getText(model.sf))}, which drops under ${bound} s near its end` };
+  }
   const path = accessPath(node);
   if (path?.length === 2 && path[0] === 'this') return fieldLowValue(node, path[1]!, bound, model);
   if (!path || path[0] === 'this' || guarded(node, bound, model)) return undefined;
@@ -53,6 +59,42 @@ export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel,
   if (low === undefined) return undefined;
   const spelled = ts.isTypeReferenceNode(type!) ? `${type!.getText(model.sf)} (${literals!.join(' | ')})` : type!.getText(model.sf);
   return { value: low, reason: `its type ${spelled} allows ${low}` };
+}
+
+/** `expiresAt - Date.now()` (or `- now`), through `Math.floor(… / 1000)` and parentheses: time left until a deadline. */
+function remainingLifetime(node: ts.Expression, depth = 0): ts.Expression | undefined {
+  if (depth > 4) return undefined;
+  const inner = unwrap(node);
+  if (ts.isBinaryExpression(inner)) {
+    const op = inner.operatorToken.kind;
+    if (op === ts.SyntaxKind.MinusToken && /^(Date\.now\(\)|now\w*|Math\.floor\(Date\.now\(\) \/ 1000\))$/.test(unwrap(inner.right).getText().replace(/\s+/g, ' '))) return inner;
+    if (op === ts.SyntaxKind.SlashToken) return remainingLifetime(inner.left, depth + 1);
+  }
+  if (ts.isCallExpression(inner) && ['floor', 'round', 'trunc', 'ceil'].includes(calleeName(inner) ?? '') && inner.arguments[0]) return remainingLifetime(inner.arguments[0], depth + 1);
+  return undefined;
+}
+
+/** True when the function declaring `id` compares it with a constant below `bound - 1` (`left > 0`, `left <= 0`). */
+function comparedWithSmall(id: ts.Identifier, bound: number, model: WorkerModel): boolean {
+  const decl = declarationOf(id);
+  if (!decl) return false;
+  const scope = scopeOf(decl);
+  const small = (e: ts.Expression) => {
+    const value = model.resolver.resolveNumber(e);
+    return value !== undefined && value < bound - 1;
+  };
+  const same = (e: ts.Expression) => ts.isIdentifier(unwrap(e)) && (unwrap(e) as ts.Identifier).text === id.text;
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.LessThanToken && n.operatorToken.kind <= ts.SyntaxKind.GreaterThanEqualsToken
+      && ((same(n.left) && small(n.right)) || (same(n.right) && small(n.left)))) return true;
+    return !!ts.forEachChild(n, (c) => visit(c) || undefined);
+  };
+  return visit(scope);
+}
+
+function shortText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
 /** `this.windowSeconds` declared `10 | 60` in its class, with no assignment that clamps it (`Math.max(60, …)`). */
@@ -185,17 +227,35 @@ function memberType(type: ts.TypeNode, name: string, sf: ts.SourceFile, depth: n
 }
 
 function membersOf(type: ts.TypeNode, sf: ts.SourceFile, depth: number): readonly ts.TypeElement[] | undefined {
+  if (depth > 6) return undefined;
   if (ts.isTypeLiteralNode(type)) return type.members;
   if (ts.isParenthesizedTypeNode(type)) return membersOf(type.type, sf, depth + 1);
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-    const name = type.typeName.text;
-    for (const statement of sf.statements) {
-      const declaration = ts.isExportDeclaration(statement) ? undefined : statement;
-      if (declaration && ts.isInterfaceDeclaration(declaration) && declaration.name.text === name) return declaration.members;
-      if (declaration && ts.isTypeAliasDeclaration(declaration) && declaration.name.text === name && depth < 6) return membersOf(declaration.type, sf, depth + 1);
-    }
+  if (ts.isTypeReferenceNode(type)) {
+    const declaration = namedType(type.typeName, sf);
+    if (declaration && ts.isInterfaceDeclaration(declaration)) return declaration.members;
+    if (declaration && ts.isTypeAliasDeclaration(declaration)) return membersOf(declaration.type, sf, depth + 1);
   }
   return undefined;
+}
+
+const typesByFile = new WeakMap<ts.SourceFile, Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>>();
+
+/**
+ * The interface or type alias a type name refers to, anywhere in the file (also inside namespaces: `Limiter.Options`
+ * → `Options`). By name only, first declaration wins: enough for the literal unions this module reads.
+ */
+function namedType(name: ts.EntityName, sf: ts.SourceFile): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
+  let byName = typesByFile.get(sf);
+  if (!byName) {
+    const found = new Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>();
+    const visit = (node: ts.Node): void => {
+      if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && !found.has(node.name.text)) found.set(node.name.text, node);
+      if (ts.isSourceFile(node) || ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    typesByFile.set(sf, byName = found);
+  }
+  return byName.get(ts.isIdentifier(name) ? name.text : name.right.text);
 }
 
 /** The numbers of a union of numeric literal types (`10 | 60 | undefined`), through same-file type aliases; else undefined. */
@@ -219,10 +279,14 @@ export function literalNumbers(type: ts.TypeNode, sf: ts.SourceFile, depth: numb
     }
     return all.length > 0 ? all : undefined;
   }
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-    const name = type.typeName.text;
-    const alias = sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
-    return alias ? literalNumbers(alias.type, sf, depth + 1) : undefined;
+  if (ts.isTypeReferenceNode(type)) {
+    const alias = namedType(type.typeName, sf);
+    return alias && ts.isTypeAliasDeclaration(alias) ? literalNumbers(alias.type, sf, depth + 1) : undefined;
+  }
+  // `Limiter.Options["period"]`: the member's own type.
+  if (ts.isIndexedAccessTypeNode(type) && ts.isLiteralTypeNode(type.indexType) && ts.isStringLiteral(type.indexType.literal)) {
+    const member = memberType(type.objectType, type.indexType.literal.text, sf, depth + 1);
+    return member ? literalNumbers(member, sf, depth + 1) : undefined;
   }
   return undefined;
 }

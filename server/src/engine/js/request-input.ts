@@ -62,14 +62,18 @@ function callInput(call: ts.CallExpression, model: WorkerModel, depth: number): 
     }
     return undefined;
   }
+  // `validateRequestBody(request, Schema)`, `readJson(req)`, `parseBody(c.req)`: a helper handed the incoming request whose
+  // name says it reads the body returns request input (schemas bound types, rarely the minimum a TTL needs).
+  if (BODY_HELPER.test(name) && call.arguments.some((a) => isRequest(a, model) || isHonoRequest(a))) return { source: 'the request body' };
   if (!object) return undefined;
   const receiver = accessPath(object);
   if (BODY_READS.has(name) && isRequest(object, model)) return { source: 'the request body' };
   if (name === 'get' && call.arguments.length >= 1) {
     const key = model.resolver.resolveString(call.arguments[0]!)?.value;
     const label = key ? ` ${key}` : '';
-    const last = receiver?.[receiver.length - 1];
     const holder = unwrap(object);
+    // `new URL(request.url).searchParams.get('ttl')` has no access path, but its member name still says what it is.
+    const last = ts.isPropertyAccessExpression(holder) ? holder.name.text : receiver?.[receiver.length - 1];
     if (last === 'headers' && ts.isPropertyAccessExpression(holder) && isRequest(holder.expression, model)) return { source: `the request header${label}` };
     if (last === 'searchParams' || (receiver && receiver.length === 1 && /^(query|params|searchParams|search)$/.test(receiver[0]!))) return { source: `the query parameter${label}` };
     const formOrBody = requestInput(object, model, depth + 1);
@@ -81,6 +85,13 @@ function callInput(call: ts.CallExpression, model: WorkerModel, depth: number): 
     return { source: `the ${HONO_INPUT[name]}${key && name !== 'valid' ? ` ${key}` : ''}` };
   }
   return undefined;
+}
+
+const BODY_HELPER = /body|json|payload|form|parse|validat/i;
+
+function isHonoRequest(expr: ts.Expression): boolean {
+  const path = accessPath(expr);
+  return !!path && path.length >= 2 && path[path.length - 1] === 'req';
 }
 
 /** `request`, `req`, `event.request`, `context.request`, `c.req` (the incoming request by the names handlers use). */
