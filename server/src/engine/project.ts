@@ -29,7 +29,11 @@ const ENV_TYPE_FILES = ['worker-configuration.d.ts', 'env.d.ts', 'src/env.d.ts',
 /** edgelint config file names, in order of preference within one folder. */
 const RC_NAMES = ['.edgelintrc.json', '.edgelintrc'];
 const KV_KEY = 'kv_namespaces';
-const OTHER_BINDING_KEYS = ['r2_buckets', 'd1_databases', 'durable_objects', 'queues', 'services', 'analytics_engine_datasets', 'vectorize', 'hyperdrive', 'ai', 'browser', 'images'];
+const OTHER_BINDING_KEYS = ['r2_buckets', 'd1_databases', 'durable_objects', 'queues', 'services', 'analytics_engine_datasets', 'vectorize', 'hyperdrive',
+  'workflows', 'dispatch_namespaces', 'mtls_certificates', 'pipelines', 'secrets_store_secrets'];
+/** Bindings declared as one object (`ai = { binding = "AI" }`) or named by `name` (`send_email`, `ratelimits`). */
+const OBJECT_BINDING_KEYS = ['ai', 'browser', 'images', 'assets', 'version_metadata'];
+const NAMED_BINDING_KEYS = ['send_email', 'ratelimits', 'unsafe.bindings'];
 
 /** The edgelint config that applies to a file, where it came from, and its problems. */
 export interface ResolvedConfig {
@@ -188,6 +192,20 @@ export class Project {
       facts.kvBindings = new Set(configs.flatMap((c) => bindingsOf(c, KV_KEY).map((b) => b.name)));
       const others = new Set<string>();
       for (const config of configs) for (const key of OTHER_BINDING_KEYS) for (const b of bindingsOf(config, key)) others.add(b.name);
+      for (const config of configs) {
+        for (const { node } of configSections(config)) {
+          for (const key of OBJECT_BINDING_KEYS) {
+            const name = stringValue(getNode(node, key, 'binding'));
+            if (name) others.add(name);
+          }
+          for (const key of NAMED_BINDING_KEYS) {
+            for (const entry of getNode(node, ...key.split('.'))?.items ?? []) {
+              const name = stringValue(getNode(entry, 'name'));
+              if (name) others.add(name);
+            }
+          }
+        }
+      }
       for (const { node } of configSections(wrangler)) {
         for (const binding of getNode(node, 'durable_objects', 'bindings')?.items ?? []) {
           const name = stringValue(getNode(binding, 'name'));

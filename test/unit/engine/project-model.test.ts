@@ -89,6 +89,8 @@ describe('unresolved KV-like bindings are reported, not silently skipped', () =>
   it('no note when a config, an Env type (KV or not) or a KV-only call shape says what it is', () => {
     const quiet = (problems: { ruleId: string }[]) => assert.ok(!problems.some((p) => p.ruleId === 'kv-binding-unresolved'), JSON.stringify(problems));
     quiet(lint(PAGES, { 'wrangler.toml': 'name = "a"\n[[kv_namespaces]]\nbinding = "STORE"\nid = "1"\n' }));
+    quiet(lint(PAGES, { 'wrangler.toml': 'name = "a"\n[[workflows]]\nname = "w"\nbinding = "STORE"\nclass_name = "W"\n' }));
+    quiet(lint(PAGES, { 'wrangler.jsonc': '{ "name": "a", "ai": { "binding": "STORE" } }' }));
     quiet(lint(PAGES, { [NO_WRANGLER]: '', 'package.json': '{}', 'worker-configuration.d.ts': 'interface Env { STORE: R2Bucket }' }));
     quiet(lint(PAGES.replace("'x')", "'x', { expirationTtl: 3600 })"), { [NO_WRANGLER]: '' }));
   });
