@@ -64,3 +64,21 @@ export function largeWorker(lines: number): string {
   while (text.split('\n').length < lines) text += ORDINARY(text.length);
   return text;
 }
+
+/** A workspace where every file calls a KV helper imported from one of `helpers` modules (so module summaries are built). */
+export function generateImportingRepo(root: string, count: number, helpers: number): string[] {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src', 'lib'), { recursive: true });
+  writeFileSync(join(root, 'wrangler.toml'), 'name = "bench"\ncompatibility_date = "2025-06-01"\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n');
+  for (let h = 0; h < helpers; h++) {
+    writeFileSync(join(root, 'src', 'lib', `helper-${h}.ts`), `export async function remember${h}(kv: KVNamespace, key: string, value: string, ttl: number) {\n  await kv.put(key, value, { expirationTtl: ttl });\n}\n`);
+  }
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const h = i % helpers;
+    const path = join(root, 'src', `route-${i}.ts`);
+    writeFileSync(path, `import { remember${h} } from './lib/helper-${h}';\n${ORDINARY(i)}\nexport async function handle${i}(env: { CACHE: KVNamespace }, key: string) {\n  await remember${h}(env.CACHE, key, 'v', ${i % 10 === 0 ? 30 : 3600});\n}\n`);
+    paths.push(path);
+  }
+  return paths;
+}

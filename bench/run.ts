@@ -1,11 +1,12 @@
 // The benchmark (npm run bench): edgelint against TypeScript parsing, measured in the same run, printed as ratios.
 // 1. repo lint: lint a synthetic repo vs. ts.createSourceFile of every file (pre-parse filters should win).
 // 2. keystroke: re-lint one large file after a one-character edit vs. ts.updateSourceFile (incremental reparse).
+// 3. project model: retained memory of one Project (facts, module summaries) after linting a 4,000-file workspace.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { createProject, lintText } from '../server/src/api';
-import { generateRepo, largeWorker } from './generate';
+import { generateImportingRepo, generateRepo, largeWorker } from './generate';
 
 const WORK = join(__dirname, '.work', 'repo');
 const FILES = Number(process.env.BENCH_FILES ?? 3000);
@@ -57,3 +58,22 @@ const relintMs = time(() => { edited = edit(edited); lintText(project, path, edi
 console.log(`2. keystroke (${big.split('\n').length} lines) TypeScript incremental reparse: ${incrementalMs.toFixed(2)} ms | edgelint re-lint: ${relintMs.toFixed(2)} ms | ratio = ${(relintMs / incrementalMs).toFixed(2)}`);
 const heap = process.memoryUsage().heapUsed / 1e6;
 console.log(`memory: heap used after the runs ${heap.toFixed(0)} MB`);
+
+// 3. The project model's memory: a 4,000-file workspace whose files call helpers in other files (summaries on), linted
+// with one Project like the CLI and the language server do; retained heap measured with the project alive and dropped.
+const gc = (globalThis as { gc?: () => void }).gc;
+const MODEL_FILES = Number(process.env.BENCH_MODEL_FILES ?? 4000);
+const modelPaths = generateImportingRepo(join(__dirname, '.work', 'imports'), MODEL_FILES, 50);
+const modelTexts = modelPaths.map((p) => readFileSync(p, 'utf8'));
+const heapNow = () => { gc?.(); gc?.(); return process.memoryUsage().heapUsed; };
+const before = heapNow();
+let modelProject: ReturnType<typeof createProject> | undefined = createProject({ readFile: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } } });
+const t0 = process.hrtime.bigint();
+let modelProblems = 0;
+modelTexts.forEach((t, i) => { modelProblems += lintText(modelProject!, modelPaths[i]!, t).problems.length; });
+const modelMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const alive = heapNow();
+modelProject = undefined;
+const dropped = heapNow();
+const retained = alive - dropped;
+console.log(`3. project model: ${MODEL_FILES} files (${(modelTexts.reduce((n, t) => n + t.length, 0) / 1e6).toFixed(1)} MB) calling helpers in ${50} modules, ${modelProblems} problems in ${modelMs.toFixed(0)} ms | heap the Project retains (alive minus dropped): ${(retained / 1e6).toFixed(2)} MB, ${(retained / MODEL_FILES).toFixed(0)} B/file; heap growth over the run ${((alive - before) / 1e6).toFixed(1)} MB${gc ? '' : ' (no --expose-gc: figures include garbage)'}`);
