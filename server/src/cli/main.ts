@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../api';
 import { parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
-import type { Problem, SuppressedProblem } from '../engine/types';
+import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
@@ -51,6 +51,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`edgelint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** Binding names from the `kv-binding-unresolved` notes of a run, once each (the project-level note, issue 6). */
+function unresolvedBindings(reports: readonly FileReport[]): string[] {
+  const names = new Set<string>();
+  for (const r of reports) for (const p of r.problems) if (p.ruleId === UNRESOLVED_BINDING) names.add(/env\.(\w+)/.exec(p.message)?.[1] ?? '?');
+  return [...names].sort();
 }
 
 function print(io: CliIo, text: string): number {
@@ -101,6 +108,10 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     }
   }
   io.stdout(format(options, reports, io.cwd));
+  const unresolved = unresolvedBindings(reports);
+  if (unresolved.length > 0 && options.format === 'stylish') {
+    io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
+  }
   const t = tally(reports);
   return t.errors > 0 || (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) ? 1 : 0;
 }

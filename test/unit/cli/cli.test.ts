@@ -21,6 +21,17 @@ describe('edgelint CLI', () => {
   };
   after(() => cleanups.forEach((c) => c()));
 
+  it('notes once per run, on stderr, the KV-like bindings nothing declares (and keeps machine formats clean)', async () => {
+    const pages = "export async function onRequestPost({ env }) {\n  await env.STORE.put('k', 'v');\n  return new Response('ok');\n}\n";
+    const dir = project({ 'functions/a.ts': pages, 'functions/b.ts': pages.replace('STORE', 'OTHER_STORE'), 'package.json': '{"name":"site"}' });
+    const run = await runCli([], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal((run.stdout.match(/kv-binding-unresolved/g) ?? []).length, 2, run.stdout);
+    assert.match(run.stderr, /^edgelint: note: KV-like calls on 2 bindings nothing declares \(OTHER_STORE, STORE\)/);
+    const json = await runCli(['--format', 'json'], dir);
+    assert.equal(json.stderr, '');
+  });
+
   it('exits 0 and prints nothing for a clean project', async () => {
     const dir = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': CLEAN });
     const run = await runCli([], dir);
