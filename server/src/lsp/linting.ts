@@ -58,6 +58,11 @@ export class LintService {
     this.generation++;
   }
 
+  /** Open or on-disk files whose lint used the module at `path` (to re-lint them when it changes). */
+  importersOf(path: string): string[] {
+    return this.project.modules.importersOf(path);
+  }
+
   /** Part of every cache key: bumps when facts or settings change. */
   get stamp(): number {
     return this.generation;
@@ -67,7 +72,8 @@ export class LintService {
   current(doc: TextDocument, settings: Settings): LintEntry {
     const key = `${doc.version}|${this.generation}|${settings.key}`;
     const cached = this.latest.get(doc.uri);
-    if (cached && cached.key === key) return cached;
+    // Same version, but an imported module this lint used may have changed (cross-file summaries): re-lint then.
+    if (cached && cached.key === key && !(cached.path && this.project.modules.dependenciesChanged(cached.path))) return cached;
     const entry = this.lint(doc.uri, doc.getText(), doc.version, settings, key);
     this.latest.set(doc.uri, entry);
     return entry;

@@ -73,6 +73,8 @@ export function startServer(connection: Connection): void {
     if (opening.delete(document.uri)) return;
     const path = uriToPath(document.uri);
     if (path && isProjectFile(path)) reporting.projectChanged(`${path} edited`);
+    // Files that call helpers in this one (module summaries) are re-linted too; facts stay.
+    else if (path && linter.importersOf(path).length > 0) reporting.projectChanged(`${path} edited (imported by other files)`, false);
     reporting.schedule(document.uri);
   }));
   documents.onDidSave(guardEvent(log, 'didSave', ({ document }) => {

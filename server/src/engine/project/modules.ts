@@ -20,6 +20,9 @@ export class ModuleGraph implements ProjectModules {
   private readonly summaries = new Map<string, { text: string; summary: ModuleSummary }>();
   private readonly resolved = new Map<string, string | null>();
   private readonly inProgress = new Set<string>();
+  /** For each importing file, the module paths it asked about; for each module, the files that asked (editor updates). */
+  private readonly dependencies = new Map<string, Set<string>>();
+  private readonly importers = new Map<string, Set<string>>();
 
   constructor(private readonly readFile: (path: string) => string | undefined, private readonly factsFor: (path: string) => FileFacts) {}
 
@@ -31,6 +34,8 @@ export class ModuleGraph implements ProjectModules {
   summaryOf(fromPath: string, specifier: string): ModuleSummary | undefined {
     const path = this.resolveImport(fromPath, specifier);
     if (!path || this.inProgress.has(path)) return undefined;
+    link(this.dependencies, fromPath, path);
+    link(this.importers, path, fromPath);
     const text = this.readFile(path);
     if (text === undefined || text.length > MAX_MODULE_CHARS || text.includes('\u0000')) return undefined;
     const cached = this.summaries.get(path);
@@ -43,6 +48,20 @@ export class ModuleGraph implements ProjectModules {
     } finally {
       this.inProgress.delete(path);
     }
+  }
+
+  /** Files whose lint used a summary of `path` (their results go stale when `path` changes). */
+  importersOf(path: string): string[] {
+    return [...(this.importers.get(path) ?? [])];
+  }
+
+  /** True when a module `fromPath` used has changed since it was summarised (so a cached lint of `fromPath` is stale). */
+  dependenciesChanged(fromPath: string): boolean {
+    for (const path of this.dependencies.get(fromPath) ?? []) {
+      const cached = this.summaries.get(path);
+      if (cached && this.readFile(path) !== cached.text) return true;
+    }
+    return false;
   }
 
   /** `./helpers` → the first existing `./helpers{,.ts,.js,…,/index.ts}`; `.js` specifiers also find the `.ts` source. */
@@ -66,4 +85,10 @@ export class ModuleGraph implements ProjectModules {
     this.resolved.set(key, found ?? null);
     return found;
   }
+}
+
+function link(map: Map<string, Set<string>>, from: string, to: string): void {
+  let set = map.get(from);
+  if (!set) map.set(from, set = new Set());
+  set.add(to);
 }
