@@ -37,7 +37,8 @@ describe('module graph', () => {
     files.set(at('src/kv.ts'), 'export async function getCached(kv: KVNamespace, k: string) { return kv.get(k, { cacheTtl: 300 }); }');
     const second = graph.summaryOf(at('src/index.ts'), './kv');
     assert.notEqual(second, first);
-    assert.deepEqual(second?.functions.get('getCached'), undefined, 'no parameter reaches the TTL any more');
+    assert.deepEqual(second?.functions.get('getCached')?.ttlParams, [], 'no parameter reaches the TTL any more');
+    assert.equal(second?.functions.get('getCached')?.access?.reads.length, 1, 'it still returns a KV read (for read-modify-write callers)');
   });
 
   it('survives import cycles', () => {

@@ -6,6 +6,10 @@ import { NO_WRANGLER } from '../../harness/virtual-project';
 
 runRuleTests(rule, {
   valid: [
+    // Read-through fill through helpers: the written value does not come from the read.
+    { code: `import { kvGetJSON, kvPutJSON } from './kv';\nexport async function page(env, path) {\n  const hit = await kvGetJSON(env.CACHE, 'page:home');\n  if (hit) return hit;\n  const fresh = await render(path);\n  await kvPutJSON(env.CACHE, 'page:home', fresh);\n  return fresh;\n}`, files: { 'src/kv.ts': `export async function kvGetJSON(kv: KVNamespace, key: string) {\n  const v = await kv.get(key);\n  return v ? JSON.parse(v) : null;\n}\nexport async function kvPutJSON(kv: KVNamespace, key: string, obj: unknown) {\n  await kv.put(key, JSON.stringify(obj), { expirationTtl: 3600 });\n}\n` } },
+    // Helpers on different keys.
+    { code: `import { kvGetJSON, kvPutJSON } from './kv';\nexport async function archive(env) {\n  const list = await kvGetJSON(env.CACHE, 'inbox');\n  list.push('x');\n  await kvPutJSON(env.CACHE, 'archive', list);\n}`, files: { 'src/kv.ts': `export async function kvGetJSON(kv: KVNamespace, key: string) {\n  return JSON.parse((await kv.get(key)) ?? '[]');\n}\nexport async function kvPutJSON(kv: KVNamespace, key: string, obj: unknown) {\n  await kv.put(key, JSON.stringify(obj));\n}\n` } },
     `export class Store {\n  constructor() {\n    this.cache = new Map();\n  }\n  bump() {\n    const n = this.cache.get('hits') ?? 0;\n    this.cache.put('hits', n + 1);\n  }\n}`,
     { code: `export default {\n  async fetch(request: Request, env: Env) {\n    for (const k of ['a', 'b']) await env.ASSETS.put('latest', k);\n    return new Response('ok');\n  },\n};`, files: { 'worker-configuration.d.ts': `interface Env {\n  CONTENT: KVNamespace;\n  ASSETS: R2Bucket;\n}\n` } },
   ],
@@ -148,6 +152,56 @@ export default app;`,
       errors: [
         {
           messageId: 'counter', line: 5, column: 9, severity: 'warn', message: "COUNTER.put('hits') writes back the value read by COUNTER.get('hits') ",
+        },
+      ],
+    },
+
+      {
+      name: "read and write of one counter key in two same-file helpers",
+      code: `const KEY = 'stats:visits';
+async function load(kv) {
+  return Number(await kv.get(KEY)) || 0;
+}
+async function save(kv, n) {
+  await kv.put(KEY, String(n));
+}
+export default {
+  async fetch(request, env) {
+    const n = await load(env.KV);
+    await save(env.KV, n + 1);
+    return new Response(String(n));
+  },
+};`,
+      errors: [
+        {
+          messageId: 'everyRequest', line: 6, column: 9, severity: 'warn', message: "KV.put('stats:visits') runs on every request to export default fetch()",
+        },
+        {
+          messageId: 'helpers', line: 11, column: 11, severity: 'warn', message: "save() writes back, changed, the value load() read from KV key 'stats:",
+        },
+      ],
+    },
+    {
+      name: "imported JSON helpers with the key as a parameter, list appended with push",
+      files: {
+        "src/kv.ts": `export async function kvGetJSON(kv: KVNamespace, key: string, fallback: unknown = null) {
+  const v = await kv.get(key);
+  return v ? JSON.parse(v) : fallback;
+}
+export async function kvPutJSON(kv: KVNamespace, key: string, obj: unknown) {
+  await kv.put(key, JSON.stringify(obj));
+}
+`,
+      },
+      code: `import { kvGetJSON, kvPutJSON } from './kv';
+export async function addItem(env, text) {
+  const list = await kvGetJSON(env.CACHE, 'checklist:main', []);
+  list.push({ text });
+  await kvPutJSON(env.CACHE, 'checklist:main', list);
+}`,
+      errors: [
+        {
+          messageId: 'helpers', line: 5, column: 9, severity: 'warn', message: "kvPutJSON() writes back, changed, the value kvGetJSON() read from CACH",
         },
       ],
     },

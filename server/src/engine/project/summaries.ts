@@ -2,6 +2,7 @@
 // exports (functions, class methods, KVNamespace-typed names) so other files can use them without re-analysing it.
 import { kvTtlOptions } from '../domain/kv/kv-ttl';
 import { kvTypedNamesInSource } from '../domain/kv/kv-bindings';
+import { kvAccessSummaries, type KvAccessSummary } from '../domain/kv/kv-access-summaries';
 import { guarded } from '../js/numeric-bounds';
 import type { FileFacts } from './facts';
 import { memoByModelAnd } from '../memo';
@@ -28,6 +29,8 @@ export interface FunctionSummary {
   name: string;
   line: number;
   ttlParams: TtlParam[];
+  /** KV reads it returns and KV writes of its parameters (read-modify-write split across helpers). */
+  access?: KvAccessSummary;
 }
 
 /** What other files need to know about one module. */
@@ -67,13 +70,14 @@ function offsetTerm(expr: ts.Expression): ts.Expression | undefined {
 /** Summarises a module for its importers. */
 export function summariseModule(model: WorkerModel, facts: FileFacts): ModuleSummary {
   const flows = ttlParamFlows(model, facts);
+  const accesses = kvAccessSummaries(model, facts);
   const exported = exportedNames(model.sf);
   const functions = new Map<string, FunctionSummary>();
   const classes = new Map<string, Map<string, FunctionSummary>>();
-  for (const [fn, ttlParams] of flows) {
+  for (const fn of new Set([...flows.keys(), ...accesses.keys()])) {
     const name = functionName(fn);
     if (!name) continue;
-    const summary: FunctionSummary = { name, line: lineOf(fn, model.sf), ttlParams };
+    const summary: FunctionSummary = { name, line: lineOf(fn, model.sf), ttlParams: flows.get(fn) ?? [], access: accesses.get(fn) };
     const owner = classOf(fn);
     if (owner?.name) {
       for (const as of exported.get(owner.name.text) ?? []) {

@@ -4,6 +4,7 @@ import { runsUnconditionally } from '../../engine/js/control-flow';
 import { cronScopeOf, cronScopes } from '../../engine/domain/runtime/cron-scopes';
 import { calledFunctions, handlers } from '../../engine/domain/runtime/handlers';
 import { keyIdentity } from '../../engine/domain/kv/key-identity';
+import { helperReadModifyWrites } from '../../engine/domain/kv/helper-read-modify-write';
 import { kvCalls } from '../../engine/domain/kv/kv';
 import { functionName } from '../../engine/domain/kv/kv-writes';
 import { readModifyWrite } from '../../engine/domain/kv/read-modify-write';
@@ -30,10 +31,18 @@ export default defineRule({
     keyedCounter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a read-modify-write counter loses concurrent updates, and ${LIMIT}. Use a Durable Object per key for exact counts, or Workers Analytics Engine for metrics.`,
     rateLimiter: `{{binding}}.put({{key}}) after {{binding}}.{{read}}({{key}}) on line {{line}} is a rate limiter in KV: reads can be up to 60 s stale, concurrent requests lose counts, and ${LIMIT}. Use the Workers Rate Limiting binding, or a Durable Object.`,
     everyRequest: `{{binding}}.put({{key}}) runs on every request to {{where}} (under no condition), so all traffic writes one key; ${LIMIT} and each write costs 10× a read. Write only when the value changes, or record it in Workers Analytics Engine or a Durable Object.`,
+    helpers: `{{write}}() writes back, changed, the value {{read}}() read from {{binding}} key {{key}} on line {{line}}: a read-modify-write split across helpers loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts or lists, or Workers Analytics Engine for metrics.`,
   },
-  mayApply: (text) => /\.put\s*\(/.test(text),
+  // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
+  mayApply: (text, facts) => /\.put\s*\(/.test(text) || (!!facts.modules && /\bfrom\s*['"]\./.test(text)),
   check(context) {
     const model = context.worker();
+    for (const rmw of helperReadModifyWrites(model, context.facts)) {
+      context.report({
+        start: rmw.write.getStart(model.sf), end: rmw.write.end, messageId: 'helpers',
+        data: { write: rmw.writeName, read: rmw.readName, binding: rmw.binding, key: rmw.key, line: lineOf(rmw.read, model.sf) },
+      });
+    }
     const calls = kvCalls(model, context.facts);
     const puts = calls.filter((c) => c.method === 'put');
     if (puts.length === 0) return;

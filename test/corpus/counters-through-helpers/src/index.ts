@@ -7,7 +7,7 @@ interface Env {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const n = await readVisits(env.STATS);
-    await writeVisits(env.STATS, n + 1);
+    await writeVisits(env.STATS, n + 1); // expect: kv-hot-key-write
     const wanted = new URL(request.url).searchParams.getAll('k');
     const values: (string | null)[] = [];
     for (const k of wanted) {

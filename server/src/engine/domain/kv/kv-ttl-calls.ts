@@ -1,6 +1,7 @@
 // KV TTLs that arrive through a function call: a helper whose parameter becomes `expirationTtl`/`cacheTtl` unclamped,
 // called in this file or imported from another one (`storeInCache(key, res, 30)`), so the value is checked where it is written.
 import { argumentFor, callSitesOf } from '../../js/functions';
+import { relativeImports } from '../../project/imports';
 import type { TtlParam } from '../../project/summaries';
 import { ttlParamFlows } from '../../project/summaries';
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
@@ -31,18 +32,7 @@ export function kvTtlThroughCalls(model: WorkerModel, facts: FileFacts): TtlThro
 
 function importedCalls(model: WorkerModel, facts: FileFacts): TtlThroughCall[] {
   const result: TtlThroughCall[] = [];
-  const functions = new Map<string, { spec: string; exported: string }>();
-  const namespaces = new Map<string, string>();
-  for (const declaration of model.imports) {
-    const clause = declaration.importClause;
-    if (!clause || clause.isTypeOnly || !ts.isStringLiteral(declaration.moduleSpecifier)) continue;
-    const spec = declaration.moduleSpecifier.text;
-    if (!spec.startsWith('.')) continue;
-    if (clause.name) functions.set(clause.name.text, { spec, exported: 'default' });
-    const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, spec);
-    else if (bindings) for (const element of bindings.elements) functions.set(element.name.text, { spec, exported: (element.propertyName ?? element.name).text });
-  }
+  const { named: functions, namespaces } = relativeImports(model);
   if (functions.size === 0 && namespaces.size === 0) return result;
   const summaryOf = (spec: string) => facts.modules!.summaryOf(facts.filePath!, spec);
   const add = (args: readonly ts.Expression[], params: readonly TtlParam[], label: string, spec: string) => {
