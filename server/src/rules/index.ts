@@ -7,6 +7,7 @@ import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
+import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersSyntax from './headers/headers-syntax';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
@@ -27,6 +28,7 @@ export const allRules: readonly Rule[] = [
   ccDuplicateDirective,
   ccStaleDisabled,
   ccSyntax,
+  headersCacheControlMerge,
   headersDuplicatePath,
   headersSyntax,
   kvCachettlBelowMinimum,
