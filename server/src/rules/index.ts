@@ -9,6 +9,7 @@ import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
+import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
@@ -30,6 +31,7 @@ export const allRules: readonly Rule[] = [
   ccSyntax,
   headersCacheControlMerge,
   headersDuplicatePath,
+  headersFileLocation,
   headersSyntax,
   kvCachettlBelowMinimum,
   kvCronWarming,
