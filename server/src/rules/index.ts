@@ -18,6 +18,7 @@ import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-deprecated';
 
 /** Every rule, sorted by id. */
@@ -40,6 +41,7 @@ export const allRules: readonly Rule[] = [
   kvHotKeyWrite,
   kvTtlUnits,
   wranglerCompatDateCache,
+  wranglerKvPreviewIsProduction,
   wranglerWorkersSitesDeprecated,
 ];
 
