@@ -19,6 +19,7 @@ import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
+import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
 import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-deprecated';
 
 /** Every rule, sorted by id. */
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   kvTtlUnits,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
+  wranglerLegacyV1Config,
   wranglerWorkersSitesDeprecated,
 ];
 
