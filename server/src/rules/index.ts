@@ -20,6 +20,7 @@ import kvTtlUnits from './kv/kv-ttl-units';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
+import wranglerSecretInConfig from './wrangler/wrangler-secret-in-config';
 import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-deprecated';
 
 /** Every rule, sorted by id. */
@@ -44,6 +45,7 @@ export const allRules: readonly Rule[] = [
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
   wranglerLegacyV1Config,
+  wranglerSecretInConfig,
   wranglerWorkersSitesDeprecated,
 ];
 
