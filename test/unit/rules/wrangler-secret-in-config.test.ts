@@ -58,7 +58,8 @@ runRuleTests(rule, {
 describe('wrangler-secret-in-config never prints the value', () => {
   const VALUES = [CF_TOKEN, STRIPE, 'placeholder-value-for-a-test-only', 'hunter22'];
   const files = {
-    'wrangler.toml': `${HEAD}\n[vars]\nPAYMENT_API_KEY = "placeholder-value-for-a-test-only"\nPAYMENTS = "${STRIPE}"\n\n[env.production.vars]\nCF_DEPLOY = "${CF_TOKEN}"\nDB_PASSWORD = "hunter22"\n`,
+    // The kv-namespaces rename (wrangler-legacy-v1-config) edits both headers: JSON merges them into one fix over [vars].
+    'wrangler.toml': `${HEAD}\n[[kv-namespaces]]\nbinding = "A"\nid = "1"\n\n[vars]\nPAYMENT_API_KEY = "placeholder-value-for-a-test-only"\nPAYMENTS = "${STRIPE}"\n\n[[kv-namespaces]]\nbinding = "B"\nid = "2"\n\n[env.production.vars]\nCF_DEPLOY = "${CF_TOKEN}"\nDB_PASSWORD = "hunter22"\n`,
     'src/index.ts': 'export default { fetch: () => new Response("ok") };\n',
   };
   for (const format of ['stylish', 'json', 'sarif', 'github']) {
@@ -68,6 +69,7 @@ describe('wrangler-secret-in-config never prints the value', () => {
         const run = await runCli(['--format', format, '.'], p.root);
         assert.equal(run.code, 1, run.stderr);
         assert.equal((run.stdout.match(/wrangler-secret-in-config/g) ?? []).length >= 4, true, run.stdout);
+        assert.ok(run.stdout.includes('wrangler-legacy-v1-config'), run.stdout);
         for (const value of VALUES) {
           assert.ok(!run.stdout.includes(value) && !run.stderr.includes(value), `${format} output contains a secret value`);
         }

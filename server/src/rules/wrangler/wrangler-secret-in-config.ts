@@ -58,6 +58,8 @@ function visit(context: RuleContext<object, 'secret'>, section: string, top: str
     start: node.keyStart ?? node.start, end: node.keyEnd ?? node.end, messageId: 'secret',
     data: { name, section, reason: found.reason, secretName: top },
     severity: found.byEntropyOnly ? 'warn' : undefined,
+    // Keeps the value out of outputs that copy source text (the JSON formatter's merged multi-edit fixes of other rules).
+    sensitive: [{ start: node.start, end: node.end }],
   });
 }
 
