@@ -17,6 +17,7 @@ import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
+import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
   kvTtlUnits,
+  wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
   wranglerLegacyV1Config,

@@ -1,6 +1,7 @@
 // wrangler-legacy-v1-config: Wrangler v1 fields (`type`, `webpack_config`, `build.upload`, `kv-namespaces`) that current
 // wrangler ignores; Wrangler v4 removed them (domain.md §F 39; workers-sdk v4 changeset, Wrangler 1 → 2 deprecations).
 import { defineRule } from '../../engine/define-rule';
+import { removeTomlEntryLine } from '../../engine/parse/config-edits';
 import { getNode, stringValue, type ConfigNode } from '../../engine/parse/config-tree';
 import { configSections, type WranglerConfig } from '../../engine/parse/wrangler';
 import type { Fix } from '../../engine/types';
@@ -30,7 +31,7 @@ export default defineRule({
       const type = getNode(node, 'type');
       const value = stringValue(type);
       if (type && value !== undefined) {
-        const remove = removeLine(config, text, type);
+        const remove = removeTomlEntryLine(config.format, text, type);
         context.report({
           ...at(type), messageId: 'type', data: { key: key('type'), value, webpack: value === 'webpack' && !webpack ? ' (and bundle with your own webpack step if you relied on it)' : '' },
           suggestions: remove ? [remove] : [],
@@ -47,16 +48,6 @@ export default defineRule({
     }
   },
 });
-
-/** TOML only: deletes the line of a `key = value` entry that is alone on its line (a trailing comment goes with it). */
-function removeLine(config: WranglerConfig, text: string, node: ConfigNode): Fix | undefined {
-  if (config.format !== 'toml' || node.entryStart === undefined || node.entryEnd === undefined) return undefined;
-  const lineStart = text.lastIndexOf('\n', node.entryStart - 1) + 1;
-  const newline = text.indexOf('\n', node.entryEnd);
-  const lineEnd = newline < 0 ? text.length : newline + 1;
-  if (text.slice(lineStart, node.entryStart).trim() !== '' || !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(node.entryEnd, lineEnd))) return undefined;
-  return { title: 'Remove the line', edits: [{ start: lineStart, end: lineEnd, text: '' }] };
-}
 
 /** `kv-namespaces` → `kv_namespaces` in the key (inline or JSON) or in every `[[kv-namespaces]]` table header of the section. */
 function renameKv(config: WranglerConfig, text: string, node: ConfigNode, env: string | undefined): Fix | undefined {
