@@ -89,7 +89,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     const result = workspace.lintText(path, text, settings, true);
     report(path, text, result.problems, result.suppressed);
   } else {
-    const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd);
+    const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd, options.rules);
     if (found.missing.length) {
       io.stderr(`edgelint: no such file or folder: ${found.missing.join(', ')}\n`);
       return 2;

@@ -27,6 +27,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   severity?: Severity;
   fix?: Fix;
   suggestions?: Fix[];
+  /** Text ranges that no output may print (a secret's value); see `Problem.sensitive`. */
+  sensitive?: { start: number; end: number }[];
 }
 
 /** The parsed inputs a rule may ask for; each is parsed at most once per lint and shared by all rules. */

@@ -35,6 +35,8 @@ export interface Problem {
   suggestions?: Fix[];
   /** True for problems that stopped the file from being analysed (parse/read errors). */
   fatal?: boolean;
+  /** Text ranges that no output may print (a secret's value): formatters must not copy source text from them. */
+  sensitive?: { start: number; end: number }[];
 }
 
 /** Why a problem was not reported (ESLint's shape): a disable comment, with the text after its ` -- `. */

@@ -3,6 +3,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { fileKind } from '../engine/file-kind';
+import headersFileLocation from '../rules/headers/headers-file-location';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './read-source';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.wrangler', '.hg', '.svn']);
@@ -13,10 +14,12 @@ export interface WalkError {
   message: string;
   /** Defaults to error. */
   severity?: 'error' | 'warn';
+  /** The rule this problem belongs to (its configured severity applies; `off` drops it); a `file-error` when unset. */
+  ruleId?: string;
 }
 
-/** A folder named `_headers` is one problem on the folder (Cloudflare reads only a file of that name), not a walk into it. */
-export const HEADERS_FOLDER_MESSAGE = 'This is a folder, but Cloudflare expects a file named `_headers` (not a folder); the headers rules in it are never applied. Move the rules into one `_headers` file.';
+/** A folder named `_headers` is one `headers-file-location` problem on the folder (Cloudflare reads only a file of that name), not a walk into it. */
+const headersFolder = (path: string): WalkError => ({ path, message: headersFileLocation.messages.folder, ruleId: headersFileLocation.id });
 
 /** Lintable files under the given paths; files given explicitly are always returned, and also listed in `explicit`. */
 export function discoverFiles(paths: readonly string[], cwd: string): { files: string[]; explicit: Set<string>; errors: WalkError[]; missing: string[] } {
@@ -37,7 +40,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: s
       // Files, FIFOs, devices: the reader reports what it will not read.
       files.push(absolute);
       explicit.add(absolute);
-    } else if (basename(absolute) === '_headers') errors.push({ path: absolute, message: HEADERS_FOLDER_MESSAGE });
+    } else if (basename(absolute) === '_headers') errors.push(headersFolder(absolute));
     else walk(absolute, [rootIgnore(absolute, cwd)], files, errors);
   }
   return { files: [...new Set(files)].sort(), explicit, errors, missing };
@@ -80,7 +83,7 @@ function walk(dir: string, scopes: Scope[], files: string[], errors: WalkError[]
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory();
     if (isIgnored(path, isDir, active)) continue;
-    if (isDir && entry.name === '_headers') errors.push({ path, message: HEADERS_FOLDER_MESSAGE });
+    if (isDir && entry.name === '_headers') errors.push(headersFolder(path));
     else if (isDir) walk(path, active, files, errors);
     else if (fileKind(path)) files.push(path); // symlinks, FIFOs and devices too: the reader reports them, never reads them
   }

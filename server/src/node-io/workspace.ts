@@ -3,12 +3,13 @@
 import { readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { createProject, fixText, lintText, type AdapterSettings, type Project, type ResolvedConfig } from '../api';
-import { isIgnored } from '../engine/config';
+import { isIgnored, type RuleSetting } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
 import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type FileKind, type Problem, type SuppressedProblem } from '../engine/types';
-import { discoverFiles } from './discover';
+import { ruleById } from '../rules';
+import { discoverFiles, type WalkError } from './discover';
 import { DEFAULT_MAX_FILE_SIZE, encode, readSource, type SourceRead } from './read-source';
 
 /** How a Workspace reads. */
@@ -72,13 +73,27 @@ export class Workspace {
     return open !== undefined ? { ok: true, text: open, bom: '' } : readSource(path, this.maxFileSize);
   }
 
-  /** The files under `paths` (relative to `cwd`), with the walk's problems on paths the config does not ignore. */
-  discover(paths: readonly string[], cwd: string): Discovery {
+  /**
+   * The files under `paths` (relative to `cwd`), with the walk's problems on paths the config does not ignore. A problem
+   * that belongs to a rule (a `_headers` folder: `headers-file-location`) gets that rule's severity from `overrides`, else
+   * the config, else the rule's default, and is dropped when the rule is off.
+   */
+  discover(paths: readonly string[], cwd: string, overrides?: ReadonlyMap<string, RuleSetting>): Discovery {
     const found = discoverFiles(paths, cwd);
-    return {
-      files: found.files, explicit: found.explicit, missing: found.missing,
-      problems: found.errors.filter((e) => !this.ignored(e.path)).map((e) => ({ path: e.path, problem: fileProblem(e.message, e.severity ?? 'error') })),
-    };
+    const problems: Discovery['problems'] = [];
+    for (const error of found.errors) {
+      if (this.ignored(error.path)) continue;
+      const problem = this.walkProblem(error, overrides);
+      if (problem) problems.push({ path: error.path, problem });
+    }
+    return { files: found.files, explicit: found.explicit, missing: found.missing, problems };
+  }
+
+  private walkProblem(error: WalkError, overrides: ReadonlyMap<string, RuleSetting> | undefined): Problem | undefined {
+    const rule = error.ruleId ? ruleById(error.ruleId) : undefined;
+    if (!rule) return fileProblem(error.message, error.severity ?? 'error');
+    const severity = overrides?.get(rule.id)?.severity ?? this.configFor(error.path).config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
+    return severity === 'off' ? undefined : { ruleId: rule.id, severity, message: error.message, start: 0, end: 0 };
   }
 
   /** The edgelint config that applies to a path. */

@@ -7,6 +7,9 @@ import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
+import headersCacheControlMerge from './headers/headers-cache-control-merge';
+import headersDuplicatePath from './headers/headers-duplicate-path';
+import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
@@ -14,7 +17,11 @@ import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
+import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
+import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
+import wranglerSecretInConfig from './wrangler/wrangler-secret-in-config';
 import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-deprecated';
 
 /** Every rule, sorted by id. */
@@ -26,6 +33,9 @@ export const allRules: readonly Rule[] = [
   ccDuplicateDirective,
   ccStaleDisabled,
   ccSyntax,
+  headersCacheControlMerge,
+  headersDuplicatePath,
+  headersFileLocation,
   headersSyntax,
   kvCachettlBelowMinimum,
   kvCronWarming,
@@ -33,7 +43,11 @@ export const allRules: readonly Rule[] = [
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
   kvTtlUnits,
+  wranglerCacheBlock,
   wranglerCompatDateCache,
+  wranglerKvPreviewIsProduction,
+  wranglerLegacyV1Config,
+  wranglerSecretInConfig,
   wranglerWorkersSitesDeprecated,
 ];
 

@@ -33,14 +33,22 @@ describe('files named on the command line', () => {
       assert.deepEqual((await lint(p.root, ['.'])).problems, []);
     } finally { p.remove(); }
   });
-  it('a `_headers` folder, walked or named, is one error on the folder and nothing inside it is linted', async () => {
+  it('a `_headers` folder, walked or named, is one headers-file-location problem on the folder and nothing inside it is linted', async () => {
     const p = tempProject({ 'public/_headers/a': '/*\n  Cache-Control: public; max-age=60\n', 'public/_headers/_headers': '/*\n  Cache-Control: public; max-age=60\n' });
     try {
       for (const args of [['.'], ['public/_headers']]) {
         const { code, problems } = await lint(p.root, args);
-        assert.equal(code, 1);
-        assert.deepEqual(problems, ['public/_headers:1:1 2 file-error This is a folder, but Cloudflare expects a file named `_headers` (not a folder); the headers rules in it are never applied. Move the rules into one `_headers` file.']);
+        assert.equal(code, 0);
+        assert.deepEqual(problems, ['public/_headers:1:1 1 headers-file-location This is a folder, but Cloudflare expects a file named `_headers`; the headers rules in it are never applied. Move the rules into one `_headers` file.']);
       }
+      assert.deepEqual((await lint(p.root, ['--rule', 'headers-file-location:error', '.'])), { code: 1, problems: ['public/_headers:1:1 2 headers-file-location This is a folder, but Cloudflare expects a file named `_headers`; the headers rules in it are never applied. Move the rules into one `_headers` file.'] });
+      assert.deepEqual((await lint(p.root, ['--rule', 'headers-file-location:off', '.'])).problems, []);
+    } finally { p.remove(); }
+  });
+  it('a `_headers` folder is not reported when the config turns headers-file-location off', async () => {
+    const p = tempProject({ '.edgelintrc.json': '{ "rules": { "headers-file-location": "off" } }', 'dist/_headers/a': 'x' });
+    try {
+      assert.deepEqual((await lint(p.root, ['.'])).problems, []);
     } finally { p.remove(); }
   });
   it('a `_headers` folder under a path the config ignores is not reported', async () => {
