@@ -1,6 +1,7 @@
 // Can a non-constant number be below a bound? Parameter defaults, numeric-literal union types, `??`/`||` fallbacks, and
 // whether the code clamps or guards the value (Math.max, comparisons, reassignment), so clamped code stays clean.
 import { accessPath, calleeName, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
+import { resolveName } from './scopes';
 
 /** Why a value can be below the bound. */
 export interface LowValue {
@@ -156,35 +157,10 @@ function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
   return ts.isIdentifier(current) ? current : undefined;
 }
 
-/** The innermost parameter, binding element or variable declaring `id` (by name, walking the enclosing scopes). */
+/** The parameter, binding element or variable `id` refers to (scope rules in `scopes.ts`); undefined for other declarations. */
 export function declarationOf(id: ts.Identifier): Declaration | undefined {
-  const fromName = (name: ts.BindingName, decl: Declaration): Declaration | undefined => {
-    if (ts.isIdentifier(name)) return name.text === id.text && name !== id ? decl : undefined;
-    for (const element of name.elements) {
-      if (ts.isBindingElement(element)) {
-        const found = ts.isIdentifier(element.name) ? (element.name.text === id.text ? element : undefined) : fromName(element.name, decl);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  for (let current: ts.Node | undefined = id.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) {
-      for (const param of current.parameters) {
-        const found = fromName(param.name, param);
-        if (found) return found;
-      }
-    }
-    const statements = ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) ? current.statements : [];
-    for (const statement of statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const decl of statement.declarationList.declarations) {
-        const found = fromName(decl.name, decl);
-        if (found) return found;
-      }
-    }
-  }
-  return undefined;
+  const decl = resolveName(id);
+  return decl && (ts.isParameter(decl) || ts.isBindingElement(decl) || ts.isVariableDeclaration(decl)) ? decl : undefined;
 }
 
 function isParameterLike(decl: Declaration): boolean {
