@@ -26,6 +26,8 @@ const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
 const WRANGLER_VARIANT = /^wrangler[.-][\w.-]+\.(toml|jsonc?)$/;
 /** The file `wrangler types` writes; hand-written Env files commonly use the other names. */
 const ENV_TYPE_FILES = ['worker-configuration.d.ts', 'env.d.ts', 'src/env.d.ts', 'src/worker-configuration.d.ts', 'types/env.d.ts', 'src/types/env.d.ts'];
+/** Vitest config names, for `@cloudflare/vitest-pool-workers` projects whose wrangler config omits the date on purpose. */
+const VITEST_CONFIGS = ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs', 'vitest.workspace.ts', 'vitest.workspace.js'];
 /** edgelint config file names, in order of preference within one folder. */
 const RC_NAMES = ['.edgelintrc.json', '.edgelintrc'];
 const KV_KEY = 'kv_namespaces';
@@ -206,6 +208,19 @@ export class Project {
     facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
+    const pkgDir = this.packageRoot(dir);
+    const pkgText = pkgDir ? this.host.readFile(join(pkgDir, 'package.json')) : undefined;
+    // domain.md §0: a deploy script passing --compatibility-date satisfies a config without compatibility_date.
+    const withDate = pkgText === undefined ? undefined : parsePackageJson(pkgText).scripts.find((s) => /(^|\s)--compatibility-date(=|\s)/.test(s.value) && /\bwrangler\b/.test(s.value));
+    if (withDate) facts.compatDateOnCommandLine = `"${withDate.name}": ${withDate.value.length > 60 ? `${withDate.value.slice(0, 59)}…` : withDate.value}`;
+    const dirs = [...new Set([dir, ...(wrangler ? [dirname(wrangler.path)] : [])])];
+    for (const name of dirs.flatMap((d) => VITEST_CONFIGS.map((n) => join(d, n)))) {
+      const text = this.host.readFile(name);
+      if (text !== undefined && /vitest-pool-workers|defineWorkersConfig|defineWorkersProject|cloudflareTest\b/.test(text)) {
+        facts.vitestPoolConfig = basename(name);
+        break;
+      }
+    }
     return facts;
   }
 

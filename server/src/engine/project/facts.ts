@@ -24,6 +24,10 @@ export interface FileFacts {
   cacheEnabled: boolean;
   /** Absolute paths of source files that `package.json` scripts run at deploy time, with the command that runs them. */
   deployScripts: ReadonlyMap<string, string>;
+  /** A package.json script command that passes `--compatibility-date` to wrangler (so a config without one still deploys). */
+  compatDateOnCommandLine?: string;
+  /** A vitest config next to the wrangler config that uses `@cloudflare/vitest-pool-workers` (it infers the date on purpose). */
+  vitestPoolConfig?: string;
   /** Absolute path of the file these facts are for (set by `Project.factsFor`). */
   filePath?: string;
   /** The file is a Pages Function (under `functions/`). */
