@@ -91,6 +91,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
         ruleId: rule.id, messageId: d.messageId, severity, message: formatMessage(template, d.data),
         start: d.start, end: Math.max(d.start, d.end),
         ...(d.fix ? { fix: d.fix } : {}), ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
+        ...(d.related?.length ? { related: d.related } : {}),
       });
     },
   };

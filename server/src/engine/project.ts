@@ -11,7 +11,8 @@ import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
-import type { Problem } from './types';
+import { LineIndex } from './line-index';
+import type { Problem, RelatedLocation } from './types';
 
 /** File access the engine needs; the CLI reads the disk, the LSP prefers open documents. */
 export interface Host {
@@ -208,6 +209,7 @@ export class Project {
     facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
+    if (wrangler) facts.sitesImports = this.sitesImports(wrangler);
     const pkgDir = this.packageRoot(dir);
     const pkgText = pkgDir ? this.host.readFile(join(pkgDir, 'package.json')) : undefined;
     // domain.md §0: a deploy script passing --compatibility-date satisfies a config without compatibility_date.
@@ -222,6 +224,31 @@ export class Project {
       }
     }
     return facts;
+  }
+
+  /**
+   * Workers Sites imports (`@cloudflare/kv-asset-handler`, `__STATIC_CONTENT_MANIFEST`, `hono/cloudflare-workers`) in the
+   * `main` entry of a config that sets `site`: related locations of the config finding (one finding per cause, issue 7).
+   * Re-export shims (`export … from`) are not listed.
+   */
+  private sitesImports(wrangler: WranglerConfig): RelatedLocation[] | undefined {
+    if (!configSections(wrangler).some(({ node }) => getNode(node, 'site'))) return undefined;
+    const main = stringValue(getNode(wrangler.root, 'main'));
+    if (!main) return undefined;
+    const path = resolve(dirname(wrangler.path), main);
+    const text = this.host.readFile(path);
+    if (text === undefined || text.length > 1024 * 1024) return undefined;
+    const index = new LineIndex(text);
+    const result: RelatedLocation[] = [];
+    const pattern = /(\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(@cloudflare\/kv-asset-handler(?:\/[^'"]*)?|__STATIC_CONTENT_MANIFEST|hono\/cloudflare-workers)\2/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*export\b/.test(text.slice(lineStart, m.index))) continue;
+      const start = m.index + m[1]!.length;
+      const end = start + m[3]!.length + 2;
+      result.push({ message: `'${m[3]}' (Workers Sites code to remove)`, start, end, path, range: { start: index.position(start), end: index.position(end) } });
+    }
+    return result;
   }
 
   /** The nearest folder with a package.json (the project root when there is no wrangler config). */
