@@ -7,6 +7,7 @@ const NOW = 'const now = Math.floor(Date.now() / 1000);\n';
 
 runRuleTests(rule, {
   valid: [
+    `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 3600 }); }`,
     // Fractions truncate: 90.5 works as 90; a constant absolute expiration in the future is fine.
     `export async function save(env) { await env.KV.put('k', 'v', { expirationTtl: 90.5 }); await env.KV.put('j', 'v', { expiration: 2_000_000_000 }); }`,
     `export default { async fetch(req, env) { await env.KV.put('k', 'v', { expirationTtl: 60 }); return new Response('ok'); } };`,
@@ -31,6 +32,14 @@ runRuleTests(rule, {
     `export async function lock(env) { await env.KV.put('lock', '1', { expiration: Date.now() + 30 }); }`,
   ],
   invalid: [
+    {
+      name: 'Date.now() / 1000 + 30 (truncated by the binding) is still only 30 s ahead',
+      code: `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 30 }); }`,
+      errors: [{
+        messageId: 'expirationTooSoon', severity: 'error', message: /only 30 s in the future/,
+        suggestions: [{ output: `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 60 }); }` }],
+      }],
+    },
     {
       name: '59.5 truncates to 59 and throws with the truncated value',
       code: `export async function save(env) { await env.KV.put('k', 'v', { expirationTtl: 59.5 }); }`,
