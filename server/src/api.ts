@@ -23,6 +23,8 @@ export interface AdapterSettings {
   kind?: FileKind;
   /** Reports disable comments that silenced nothing (CLI `--report-unused-disable-directives`); overrides the config. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** The file is test or fixture code (decided by the adapter from its path and root). */
+  testCode?: boolean;
 }
 
 function rulesFor(settings: AdapterSettings): readonly Rule[] {
@@ -47,6 +49,6 @@ function lintInput(project: Project, path: string, text: string, settings: Adapt
   return {
     path, text, rules, facts: project.factsFor(path), config: project.configFor(path).config, overrides: settings.overrides,
     knownRules: settings.extraRules?.length ? new Set(rules.map((r) => r.id)) : ruleIds,
-    reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives, kind: settings.kind,
+    reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives, kind: settings.kind, testCode: settings.testCode,
   };
 }

@@ -18,6 +18,23 @@ export interface EdgelintConfig {
   ignores: string[];
   /** Severity for disable comments that silenced nothing (ESLint's option of the same name); unset = off. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** Test and fixture code (`TEST_GLOBS`): `info` (default) lowers rule findings to info, `off` skips them, `normal` lints as any code. */
+  tests?: TestsMode;
+}
+
+/** How test and fixture code is linted (issue 7 §2). */
+export type TestsMode = 'info' | 'off' | 'normal';
+
+/**
+ * Test and fixture code (relative to the config's folder, or the workspace root): findings there are mostly noise on real
+ * projects (domain.md §G), so by default they are lowered to info.
+ */
+export const TEST_GLOBS = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/fixtures/**',
+  '**/playground/**', '**/playgrounds/**', '**/e2e/**'];
+
+/** True when a path relative to the project root (forward slashes) is test or fixture code. */
+export function isTestPath(relativePath: string): boolean {
+  return !relativePath.startsWith('../') && TEST_GLOBS.some((glob) => minimatch(relativePath, glob, { dot: true }));
 }
 
 /** An empty config (all rules at their defaults). */
@@ -58,7 +75,8 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromP
     if (key === 'rules') readRules(node, config, knownRules, error);
     else if (key === 'ignores') readIgnores(node, config, error);
     else if (key === 'reportUnusedDisableDirectives') readUnusedSetting(node, config, error);
-    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules", "ignores" or "reportUnusedDisableDirectives".`, keyRange(node), 'warn');
+    else if (key === 'tests') readTests(node, config, error);
+    else if (key !== '$schema') error(`Unknown config key "${key}"; expected "rules", "ignores", "tests" or "reportUnusedDisableDirectives".`, keyRange(node), 'warn');
   }
   return { config, problems };
 }
@@ -92,6 +110,12 @@ function readUnusedSetting(node: ConfigNode, config: EdgelintConfig, error: Erro
     ? (node.value === true ? 'warn' : node.value === false ? 'off' : parseSeverity(node.value)) : undefined;
   if (!severity) return error('"reportUnusedDisableDirectives" must be "off", "info", "warn" or "error".', node);
   config.reportUnusedDisableDirectives = severity;
+}
+
+function readTests(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {
+  const value = node.type === 'string' ? String(node.value).toLowerCase() : undefined;
+  if (value !== 'info' && value !== 'off' && value !== 'normal') return error('"tests" must be "info", "off" or "normal".', node);
+  config.tests = value;
 }
 
 function readIgnores(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {

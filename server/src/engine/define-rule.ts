@@ -7,7 +7,7 @@ import type { WranglerConfig } from './parse/wrangler';
 import type { PackageModel } from './parse/package-json';
 import type { WorkflowModel } from './parse/workflow';
 import type { ShellScript } from './parse/shell-script';
-import type { FileKind, Fix, Severity } from './types';
+import type { FileKind, Fix, RelatedLocation, Severity } from './types';
 
 /** Base URL of the rule docs; `docsUrl(id)` is the only place that builds a doc link. */
 export const DOCS_BASE = 'https://github.com/edgelint/edgelint/blob/main/docs/rules/';
@@ -29,6 +29,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   suggestions?: Fix[];
   /** Text ranges that no output may print (a secret's value); see `Problem.sensitive`. */
   sensitive?: { start: number; end: number }[];
+  /** Other places of the same cause, shown as related locations. */
+  related?: RelatedLocation[];
 }
 
 /** The parsed inputs a rule may ask for; each is parsed at most once per lint and shared by all rules. */

@@ -27,6 +27,8 @@ export interface LintInput {
   knownRules?: ReadonlySet<string>;
   /** Reports disable comments that silenced nothing (CLI flag); overrides the config's `reportUnusedDisableDirectives`. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** The file is test or fixture code (`isTestPath`): the config's `tests` mode applies (default: findings at info). */
+  testCode?: boolean;
 }
 
 /** Lints one file's text. Never throws: a failing rule becomes one "internal error" problem. */
@@ -38,15 +40,19 @@ export function lintFile(input: LintInput): LintResult {
   }
   const facts = input.facts ?? emptyFacts();
   const config = input.config ?? emptyConfig();
-  const enabled = input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');
+  const testsMode = input.testCode ? config.tests ?? 'info' : 'normal';
+  const enabled = testsMode === 'off' ? []
+    : input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');
   const parsed = new ParsedFile(input.path, input.text, kind);
   const problems: Problem[] = [];
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
+  // Test and fixture code: rule findings are lowered to info by default (config "tests"; issue 7 §2).
+  if (testsMode === 'info') for (const p of problems) p.severity = 'info';
   problems.push(...parsed.alwaysReported());
   if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   const checks = {
     knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
-    unused: input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',
+    unused: testsMode === 'off' ? 'off' : input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',
   };
   return { path: input.path, kind, ...finish(input.text, kind, problems, checks) };
 }
@@ -92,6 +98,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
         start: d.start, end: Math.max(d.start, d.end),
         ...(d.fix ? { fix: d.fix } : {}), ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
         ...(d.sensitive?.length ? { sensitive: d.sensitive } : {}),
+        ...(d.related?.length ? { related: d.related } : {}),
       });
     },
   };

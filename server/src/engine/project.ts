@@ -11,7 +11,8 @@ import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
-import type { Problem } from './types';
+import { LineIndex } from './line-index';
+import type { Problem, RelatedLocation } from './types';
 
 /** File access the engine needs; the CLI reads the disk, the LSP prefers open documents. */
 export interface Host {
@@ -26,6 +27,8 @@ const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
 const WRANGLER_VARIANT = /^wrangler[.-][\w.-]+\.(toml|jsonc?)$/;
 /** The file `wrangler types` writes; hand-written Env files commonly use the other names. */
 const ENV_TYPE_FILES = ['worker-configuration.d.ts', 'env.d.ts', 'src/env.d.ts', 'src/worker-configuration.d.ts', 'types/env.d.ts', 'src/types/env.d.ts'];
+/** Vitest config names, for `@cloudflare/vitest-pool-workers` projects whose wrangler config omits the date on purpose. */
+const VITEST_CONFIGS = ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs', 'vitest.workspace.ts', 'vitest.workspace.js'];
 /** edgelint config file names, in order of preference within one folder. */
 const RC_NAMES = ['.edgelintrc.json', '.edgelintrc'];
 const KV_KEY = 'kv_namespaces';
@@ -224,7 +227,46 @@ export class Project {
     facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
+    if (wrangler) facts.sitesImports = this.sitesImports(wrangler);
+    const pkgDir = this.packageRoot(dir);
+    const pkgText = pkgDir ? this.host.readFile(join(pkgDir, 'package.json')) : undefined;
+    // domain.md §0: a deploy script passing --compatibility-date satisfies a config without compatibility_date.
+    const withDate = pkgText === undefined ? undefined : parsePackageJson(pkgText).scripts.find((s) => /(^|\s)--compatibility-date(=|\s)/.test(s.value) && /\bwrangler\b/.test(s.value));
+    if (withDate) facts.compatDateOnCommandLine = `"${withDate.name}": ${withDate.value.length > 60 ? `${withDate.value.slice(0, 59)}…` : withDate.value}`;
+    const dirs = [...new Set([dir, ...(wrangler ? [dirname(wrangler.path)] : [])])];
+    for (const name of dirs.flatMap((d) => VITEST_CONFIGS.map((n) => join(d, n)))) {
+      const text = this.host.readFile(name);
+      if (text !== undefined && /vitest-pool-workers|defineWorkersConfig|defineWorkersProject|cloudflareTest\b/.test(text)) {
+        facts.vitestPoolConfig = basename(name);
+        break;
+      }
+    }
     return facts;
+  }
+
+  /**
+   * Workers Sites imports (`@cloudflare/kv-asset-handler`, `__STATIC_CONTENT_MANIFEST`, `hono/cloudflare-workers`) in the
+   * `main` entry of a config that sets `site`: related locations of the config finding (one finding per cause, issue 7).
+   * Re-export shims (`export … from`) are not listed.
+   */
+  private sitesImports(wrangler: WranglerConfig): RelatedLocation[] | undefined {
+    if (!configSections(wrangler).some(({ node }) => getNode(node, 'site'))) return undefined;
+    const main = stringValue(getNode(wrangler.root, 'main'));
+    if (!main) return undefined;
+    const path = resolve(dirname(wrangler.path), main);
+    const text = this.host.readFile(path);
+    if (text === undefined || text.length > 1024 * 1024) return undefined;
+    const index = new LineIndex(text);
+    const result: RelatedLocation[] = [];
+    const pattern = /(\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(@cloudflare\/kv-asset-handler(?:\/[^'"]*)?|__STATIC_CONTENT_MANIFEST|hono\/cloudflare-workers)\2/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*export\b/.test(text.slice(lineStart, m.index))) continue;
+      const start = m.index + m[1]!.length;
+      const end = start + m[3]!.length + 2;
+      result.push({ message: `'${m[3]}' (Workers Sites code to remove)`, start, end, path, range: { start: index.position(start), end: index.position(end) } });
+    }
+    return result;
   }
 
   /** The nearest folder with a package.json (the project root when there is no wrangler config). */

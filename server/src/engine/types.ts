@@ -21,6 +21,17 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place that belongs to the same cause (LSP `relatedInformation`, SARIF `relatedLocations`). */
+export interface RelatedLocation {
+  message: string;
+  start: number;
+  end: number;
+  /** Absolute path of the file it is in, when not the problem's own file. */
+  path?: string;
+  /** 0-based start/end positions, given with `path` (adapters do not have the other file's text to map offsets). */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
 /** A problem found in a file. Offsets are 0-based UTF-16 code units, `end` exclusive. */
 export interface Problem {
   ruleId: string;
@@ -33,6 +44,8 @@ export interface Problem {
   fix?: Fix;
   /** Edits the user picks; they may change caching behaviour. */
   suggestions?: Fix[];
+  /** Other places of the same cause (e.g. the imports behind a config finding). */
+  related?: RelatedLocation[];
   /** True for problems that stopped the file from being analysed (parse/read errors). */
   fatal?: boolean;
   /** Text ranges that no output may print (a secret's value): formatters must not copy source text from them. */

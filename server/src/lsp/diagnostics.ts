@@ -1,5 +1,6 @@
 // Maps engine problems (0-based UTF-16 offsets) to LSP diagnostics: ranges, severities, rule id code and docs link.
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import { docsUrl } from '../engine/define-rule';
 import type { LineIndex } from '../engine/line-index';
 import type { Problem, Severity } from '../engine/types';
@@ -33,7 +34,14 @@ export function toDiagnostic(problem: Problem, index: LineIndex): Diagnostic {
     code: problem.ruleId,
     ...(isRule(problem.ruleId) ? { codeDescription: { href: docsUrl(problem.ruleId) } } : {}),
     message: problem.message,
+    ...(problem.related?.some((r) => r.path && r.range) ? { relatedInformation: relatedInformation(problem) } : {}),
   };
+}
+
+/** Related locations in other files (the engine gives their positions), as LSP `relatedInformation`. */
+function relatedInformation(problem: Problem): DiagnosticRelatedInformation[] {
+  return (problem.related ?? []).filter((r) => r.path && r.range)
+    .map((r) => ({ location: { uri: pathToFileURL(r.path!).href, range: r.range! }, message: r.message }));
 }
 
 /** True when two ranges overlap or touch (a zero-width cursor at either end counts). */

@@ -130,6 +130,12 @@ export class LintService {
     return fixed === text ? undefined : fixed;
   }
 
+  /** The workspace folders: the root test/fixture paths are relative to when no edgelint config is found. */
+  setRoots(roots: readonly string[]): void {
+    this.workspace.setRoots(roots);
+    this.invalidate();
+  }
+
   /** True when the nearest edgelint config's `ignores` cover the path (same rule as the CLI). */
   ignored(path: string): boolean {
     return this.workspace.ignored(path);

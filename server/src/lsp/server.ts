@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
     settings.clear(params.initializationOptions);
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     scanner.setFolders(folderPaths(folders));
+    linter.setRoots(folderPaths(folders));
     info(`edgelint ${VERSION} language server: ${caps.pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`);
     return { capabilities: serverCapabilities(caps), serverInfo: { name: 'edgelint', version: VERSION } };
   }));
@@ -55,6 +56,7 @@ export function startServer(connection: Connection): void {
         const removed = new Set(event.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
         scanner.setFolders(folderPaths(folders));
+    linter.setRoots(folderPaths(folders));
         reporting.backgroundScan();
       }));
     }

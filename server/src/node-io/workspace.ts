@@ -1,9 +1,9 @@
 // One Workspace for the CLI and the language server: read (regular files, capped, BOM/UTF-16), discover, ignore, lint, fix.
 // Both adapters go through it, so a file reads, is ignored and lints the same way in CI and in the editor.
 import { readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { dirname, join, basename, relative, sep } from 'node:path';
 import { createProject, fixText, lintText, type AdapterSettings, type Project, type ResolvedConfig } from '../api';
-import { isIgnored, type RuleSetting } from '../engine/config';
+import { isIgnored, isTestPath, type RuleSetting } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
 import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
@@ -101,6 +101,20 @@ export class Workspace {
     return this.project.configFor(path);
   }
 
+  /** True when the path is test or fixture code, relative to the config's folder (or the workspace root), as `ignores` are. */
+  isTestCode(path: string): boolean {
+    const resolved = this.project.configFor(path);
+    const root = resolved.path ? dirname(resolved.path) : this.options.cwd ?? this.roots.find((r) => !relative(r, path).startsWith('..'));
+    return root !== undefined && isTestPath(relative(root, path).split(sep).join('/'));
+  }
+
+  /** Workspace folders (the language server's), the root for `tests` when there is no config and no cwd. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+  }
+
+  private roots: string[] = [];
+
   /** True when the nearest config's `ignores` cover the path (relative to the config's folder). */
   ignored(path: string): boolean {
     const resolved = this.project.configFor(path);
@@ -128,7 +142,7 @@ export class Workspace {
     if (text.length > this.maxFileSize) {
       return result([fileProblem(`File has ${text.length} characters, over the ${this.maxFileSize}-character limit; not linted.`, 'warn')]);
     }
-    const linted = lintText(this.project, path, text, { ...settings, kind });
+    const linted = lintText(this.project, path, text, { ...settings, kind, testCode: this.isTestCode(path) });
     return { ...result(linted.problems), suppressed: linted.suppressed ?? [] };
   }
 
@@ -142,7 +156,7 @@ export class Workspace {
   /** The text after applying fixes until stable (max 10 passes); the same text when nothing applies. */
   fixText(path: string, text: string, settings: AdapterSettings = {}, kind = fileKind(path)): string {
     if (!kind || text.length > this.maxFileSize) return text;
-    return fixText(this.project, path, text, { ...settings, kind }).text;
+    return fixText(this.project, path, text, { ...settings, kind, testCode: this.isTestCode(path) }).text;
   }
 
   /** Fixes a file on disk (atomic write, original BOM kept) and returns the lint of the fixed text. */

@@ -6,6 +6,8 @@ import { NO_WRANGLER } from '../../harness/virtual-project';
 
 runRuleTests(rule, {
   valid: [
+    // A fraction is truncated by the binding; 59.5 -> 59 is below the minimum, which kv-expiration-below-minimum reports (not this rule).
+    { code: `export default {\n  async fetch(request, env) {\n    await env.STORE.put('k', 'v', { expirationTtl: 59.5 });\n    return new Response('ok');\n  },\n};`, files: { 'wrangler.staging.toml': `name = "app-staging"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n\n[[kv_namespaces]]\nbinding = "STORE"\nid = "00000000000000000000000000000009"\n` } },
     `export async function onRequestPost({ env }) {\n  await env.SESSIONS_KV.put('s', 'v', { expiration: Math.floor(Date.now() / 1000) + 3600, metadata: {} });\n  return new Response('ok');\n}`,
   ],
   invalid: [
@@ -21,7 +23,7 @@ runRuleTests(rule, {
 }`,
       errors: [
         {
-          messageId: 'msEpoch', line: 2, column: 53, severity: 'warn', message: "expiration uses `Date.now()`, which is milliseconds since the epoch, b",
+          messageId: 'msEpoch', line: 2, column: 53, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws",
           suggestions: [{ title: "Convert the whole sum: Math.floor((Date.now() + 3600 * 1000) / 1000)", output: `export async function onRequestPost({ env }) {
   await env.SESSIONS_KV.put('s', 'v', { expiration: Math.floor((Date.now() + 3600 * 1000) / 1000), metadata: {} });
   return new Response('ok');
@@ -77,40 +79,10 @@ interface Env {
 };`,
       errors: [
         {
-          messageId: 'msValue', line: 3, column: 54, severity: 'warn', message: "expirationTtl is 604800000, a whole number of minutes in milliseconds;",
+          messageId: 'msFactor', line: 3, column: 54, severity: 'warn', message: "expirationTtl is `7 * 24 * 60 * 60 * 1000`, written in milliseconds (`* 1000`)",
           suggestions: [{ title: "Divide by 1000: 7 * 24 * 60 * 60", output: `export default {
   async fetch(request: Request, env: Env) {
     await env.CONTENT.put('k', 'v', { expirationTtl: 7 * 24 * 60 * 60 });
-    return new Response('ok');
-  },
-};` }],
-        },
-      ],
-    },
-    {
-      name: "binding only in a wrangler.staging.toml variant, fraction that truncates below the minimum",
-      files: {
-        "wrangler.staging.toml": `name = "app-staging"
-main = "src/index.ts"
-compatibility_date = "2025-06-01"
-
-[[kv_namespaces]]
-binding = "STORE"
-id = "00000000000000000000000000000009"
-`,
-      },
-      code: `export default {
-  async fetch(request, env) {
-    await env.STORE.put('k', 'v', { expirationTtl: 59.5 });
-    return new Response('ok');
-  },
-};`,
-      errors: [
-        {
-          messageId: 'float', line: 3, column: 52, severity: 'warn', message: "expirationTtl is 59.5, not a whole number; KV TTLs are integer seconds",
-          suggestions: [{ title: "Round down: 59", output: `export default {
-  async fetch(request, env) {
-    await env.STORE.put('k', 'v', { expirationTtl: 59 });
     return new Response('ok');
   },
 };` }],
@@ -128,7 +100,7 @@ export class Repo {
 }`,
       errors: [
         {
-          messageId: 'msEpoch', line: 5, column: 47, severity: 'warn', message: "expiration uses `Date.now()`, which is milliseconds since the epoch, b",
+          messageId: 'msEpoch', line: 5, column: 47, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws",
           suggestions: [{ title: "Convert the whole sum: Math.floor((Date.now() + 60_000) / 1000)", output: `interface Cache extends KVNamespace {}
 export class Repo {
   constructor(private cache: Cache) {}

@@ -7,6 +7,8 @@ const NO_KV_WRANGLER = `name = "app"\nmain = "src/index.ts"\ncompatibility_date 
 
 runRuleTests(rule, {
   valid: [
+    // Fractions are truncated by the binding: 30.9 works as 30 (domain.md §0).
+    `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k', { cacheTtl: 30.9 })); } };`,
     // The current minimum (30 s since 2026-01-30) and values above it.
     `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k', { cacheTtl: 30 })); } };`,
     `export default { async fetch(req, env) { return Response.json(await env.KV.get('k', { type: 'json', cacheTtl: 45 })); } };`,
@@ -26,6 +28,17 @@ runRuleTests(rule, {
     { code: `interface Env { PAGES: KVNamespace }\nexport default { async fetch(req: Request, env: Env) { return new Response(await env.PAGES.get('k', { cacheTtl: 300 })); } };`, files: { 'wrangler.toml': NO_KV_WRANGLER } },
   ],
   invalid: [
+    {
+      name: 'a fraction that truncates below the minimum: the runtime reports the truncated value',
+      code: `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k', { cacheTtl: 29.9 })); } };`,
+      errors: [{
+        messageId: 'belowMinimum', severity: 'error', message: /cacheTtl: 29\.9 .* below KV's 30 s minimum; the runtime throws "Invalid cache_ttl of 29" \(it truncates 29\.9 to 29\)\./,
+        suggestions: [
+          { title: 'Use cacheTtl: 30', output: `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k', { cacheTtl: 30 })); } };` },
+          { title: REMOVE, output: `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k')); } };` },
+        ],
+      }],
+    },
     {
       name: 'module syntax, literal',
       code: `export default { async fetch(req, env) { return new Response(await env.CACHE.get('k', { cacheTtl: 10 })); } };`,

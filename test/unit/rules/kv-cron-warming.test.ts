@@ -4,6 +4,10 @@ import { runRuleTests } from '../../harness/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    // A scheduled workflow that curls a health endpoint (no warm words), or checks responses with -f; a push workflow that warms.
+    { filename: '.github/workflows/uptime.yml', code: 'on:\n  schedule:\n    - cron: "*/5 * * * *"\njobs:\n  ping:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -s -o /dev/null https://example.com/health\n' },
+    { filename: '.github/workflows/warm.yml', code: 'on:\n  schedule:\n    - cron: "0 * * * *"\njobs:\n  warm:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsS -o /dev/null https://example.com/\n' },
+    { filename: '.github/workflows/warm-push.yml', code: 'on: push\njobs:\n  warm:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -s -o /dev/null https://example.com/\n' },
     {
       name: 'data aggregation: fetch an API and put one summary key',
       code: `export default {
@@ -120,7 +124,7 @@ runRuleTests(rule, {
     for (const k of hot) await env.KV.get(k);
   },
 };`,
-      errors: [{ messageId: 'kvGetLoop', line: 4, column: 32, endColumn: 45, severity: 'warn', message: 'KV.get() in a for…of loop in export default scheduled() reads keys and discards the values' }],
+      errors: [{ messageId: 'kvGetLoop', line: 4, column: 32, endColumn: 45, severity: 'warn', message: /^KV\.get\(\) in a for…of loop in export default scheduled\(\) reads keys and discards the values, .*other locations still go to the regional and central tiers/ }],
     },
     {
       name: 'Promise.all(map) of get with cacheTtl, awaited only',
@@ -202,7 +206,7 @@ export class Jobs extends WorkerEntrypoint<Env> {
     }
   },
 };`,
-      errors: [{ messageId: 'fetchLoop', line: 5, column: 25, severity: 'info', message: 'fetch(`https://example.com${path}`) in a for…of loop in export default scheduled()' }],
+      errors: [{ messageId: 'fetchLoop', line: 5, column: 25, severity: 'info', message: /^fetch\(`https:\/\/example\.com\$\{path\}`\) in a for…of loop in export default scheduled\(\) .*; that warms this location \(and an upper tier, if tiered: Workers Cache or Tiered Cache on\)/ }],
     },
     {
       name: 'fetch with cf.cacheEverything in a map callback: info',
@@ -254,6 +258,25 @@ export default handler;`,
   },
 };`,
       errors: [{ messageId: 'kvGetLoop', line: 7, column: 27, message: 'SESSIONS.get() in a for loop in touchKeys() (called from export default scheduled())' }],
+    },
+    {
+      name: 'scheduled CI workflow that curls the app in a loop to warm the cache: info',
+      filename: '.github/workflows/keep-warm.yml',
+      code: `name: Keep the cache warm
+on:
+  schedule:
+    - cron: "*/30 * * * *"
+jobs:
+  warm:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Warm cache
+        run: |
+          for p in / /blog /docs; do
+            curl -s -o /dev/null "https://example.com$p"
+          done
+`,
+      errors: [{ messageId: 'scheduledRequests', line: 12, column: 13, severity: 'info', message: /^`curl -s -o \/dev\/null "https:\/\/example\.com\$p"` in a scheduled workflow \(cron "\*\/30 \* \* \* \*"\) requests URLs in a for loop to warm caches \(.*warms that location \(and an upper tier, if tiered/ }],
     },
   ],
 });

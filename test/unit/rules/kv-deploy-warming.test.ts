@@ -214,7 +214,7 @@ for (const path of paths) {
   const res = await fetch(BASE + path);
   console.log(path, res.status, res.headers.get('cf-cache-status'));
 }`,
-      errors: [{ messageId: 'scriptFetch', line: 4, column: 21, message: 'fetch(BASE + path) in a for…of loop (line 3) in a script that runs at deploy (`tsx scripts/warm-cache.ts` from the "postdeploy" script) requests URLs to warm the cache (the file name "warm-cache.ts")' }],
+      errors: [{ messageId: 'scriptFetch', line: 4, column: 21, severity: 'info', message: 'fetch(BASE + path) in a for…of loop (line 3) in a script that runs at deploy (`tsx scripts/warm-cache.ts` from the "postdeploy" script) requests URLs to warm the cache (the file name "warm-cache.ts")' }],
     },
     {
       name: 'Hono route named warm-cache writing KV in a loop',
@@ -273,7 +273,7 @@ export default { fetch: router.fetch };`,
     {
       name: 'package.json: a curl loop chained after wrangler deploy', filename: 'package.json',
       code: pkg({ deploy: 'wrangler deploy && for p in / /blog /pricing; do curl -s -o /dev/null https://example.com$p; done' }),
-      errors: [{ messageId: 'commandRequests', line: 4, column: 65, message: '`curl -s -o /dev/null https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop to warm the cache' }],
+      errors: [{ messageId: 'commandRequests', line: 4, column: 65, severity: 'info', message: '`curl -s -o /dev/null https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop to warm the cache' }],
     },
     {
       name: 'package.json: npm run warm:cache in postdeploy (the warm script itself is not reported again)', filename: 'package.json',
@@ -300,7 +300,7 @@ export default { fetch: router.fetch };`,
       - name: Warm cache
         run: cat urls.txt | xargs -n1 curl -s -o /dev/null
 `),
-      errors: [{ messageId: 'commandRequests', line: 12, column: 29, message: 'runs after the deploy step "Deploy" in job "deploy" and requests URLs through xargs (the step name "Warm cache")' }],
+      errors: [{ messageId: 'commandRequests', line: 12, column: 29, severity: 'info', message: /runs after the deploy step "Deploy" in job "deploy" and requests URLs through xargs \(the step name "Warm cache"\) to warm the cache; this warms this location \(and an upper tier, if tiered: / }],
     },
     {
       name: 'workflow: a job that needs the deploy job loops wget over URLs', filename: '.github/workflows/deploy.yml',

@@ -7,6 +7,9 @@ const NOW = 'const now = Math.floor(Date.now() / 1000);\n';
 
 runRuleTests(rule, {
   valid: [
+    `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 3600 }); }`,
+    // Fractions truncate: 90.5 works as 90; a constant absolute expiration in the future is fine.
+    `export async function save(env) { await env.KV.put('k', 'v', { expirationTtl: 90.5 }); await env.KV.put('j', 'v', { expiration: 2_000_000_000 }); }`,
     `export default { async fetch(req, env) { await env.KV.put('k', 'v', { expirationTtl: 60 }); return new Response('ok'); } };`,
     `export default { async fetch(req, env) { await env.KV.put('k', 'v', { expirationTtl: 60 * 60 * 24 }); return new Response('ok'); } };`,
     `${NOW}export async function lock(env) { await env.KV.put('lock', '1', { expiration: now + 60 }); }`,
@@ -29,6 +32,27 @@ runRuleTests(rule, {
     `export async function lock(env) { await env.KV.put('lock', '1', { expiration: Date.now() + 30 }); }`,
   ],
   invalid: [
+    {
+      name: 'Date.now() / 1000 + 30 (truncated by the binding) is still only 30 s ahead',
+      code: `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 30 }); }`,
+      errors: [{
+        messageId: 'expirationTooSoon', severity: 'error', message: /only 30 s in the future/,
+        suggestions: [{ output: `export async function save(env) { await env.KV.put('k', 'v', { expiration: Date.now() / 1000 + 60 }); }` }],
+      }],
+    },
+    {
+      name: '59.5 truncates to 59 and throws with the truncated value',
+      code: `export async function save(env) { await env.KV.put('k', 'v', { expirationTtl: 59.5 }); }`,
+      errors: [{
+        messageId: 'ttlBelowMinimum', severity: 'error', message: /throws "Invalid expiration_ttl of 59" \(it truncates 59\.5 to 59\)/,
+        suggestions: [{ output: `export async function save(env) { await env.KV.put('k', 'v', { expirationTtl: 60 }); }` }],
+      }],
+    },
+    {
+      name: 'a constant absolute expiration in the past throws',
+      code: `export async function save(env) { await env.KV.put('k', 'v', { expiration: 1_700_000_000 }); }`,
+      errors: [{ messageId: 'expirationPast', line: 1, column: 76, severity: 'error', message: /1700000000 .* in the past \(2023-11-14\); KV throws "Invalid expiration of 1700000000"/ }],
+    },
     {
       name: 'module syntax, literal',
       code: `export default { async fetch(req, env) { await env.SESSIONS.put('s', 'v', { expirationTtl: 10 }); return new Response('ok'); } };`,

@@ -1,11 +1,28 @@
 // Table tests for wrangler-compat-date-cache.
-import rule from '../../../server/src/rules/wrangler/wrangler-compat-date-cache';
+import rule, { todayUtc } from '../../../server/src/rules/wrangler/wrangler-compat-date-cache';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { runRuleTests } from '../../harness/rule-tester';
+
+// The suggested date is today's (UTC) at lint time, not a fixed one; the clock is injectable.
+const TODAY = todayUtc();
+it('todayUtc formats the lint-time date as YYYY-MM-DD (UTC)', () => {
+  assert.equal(todayUtc(Date.UTC(2026, 10, 30, 23, 59)), '2026-11-30');
+  assert.match(TODAY, /^\d{4}-\d{2}-\d{2}$/);
+});
 
 const toml = (date: string, extra = '') => ({ 'wrangler.toml': `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "${date}"\n${extra}` });
 
 runRuleTests(rule, {
   valid: [
+    // A deploy script that passes --compatibility-date satisfies "missing" (domain.md §0).
+    { filename: 'wrangler.toml', name: 'deploy script passes --compatibility-date', code: `name = "app"\nmain = "src/index.ts"\n`, files: { 'package.json': '{ "scripts": { "deploy": "wrangler deploy --compatibility-date=2025-09-01" } }' } },
+    // A vitest pool config infers the date on purpose ("vitest will infer the latest one").
+    { filename: 'test/fixture/wrangler.toml', name: 'vitest pool fixture omits the date on purpose', code: `name = "fixture"\nmain = "index.ts"\n`, files: { 'test/fixture/vitest.config.ts': `import { defineWorkersConfig } from '@cloudflare/vitest-pool-workers/config';\nexport default defineWorkersConfig({ test: { poolOptions: { workers: { wrangler: { configPath: './wrangler.toml' } } } } });\n` } },
+    // cache: 'no-cache' from 2025-08-07, or with the flag; cf on a Cache API request from 2025-05-19.
+    { name: "cache: 'no-cache' on 2025-08-07", files: toml('2025-08-07'), code: `export default { fetch: (req) => fetch(req.url, { cache: 'no-cache' }) };` },
+    { name: "cache: 'no-cache' with cache_no_cache_enabled", files: toml('2025-01-01', 'compatibility_flags = ["cache_no_cache_enabled"]\n'), code: `export default { fetch: (req) => fetch(req.url, { cache: 'no-cache' }) };` },
+    { name: 'cf on a Cache API request on 2025-05-19', files: toml('2025-05-19'), code: `export default { async fetch(req) { const key = new Request(req.url, { cf: { cacheTtl: 60 } }); return (await caches.default.match(key)) ?? new Response('miss'); } };` },
     { filename: 'wrangler.toml', code: `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` },
     { filename: 'wrangler.jsonc', code: `{\n  // app\n  "name": "app",\n  "compatibility_date": "2024-01-01",\n}\n` },
     { filename: 'wrangler.toml', name: 'a TOML date literal is not "missing"', code: `name = "app"\ncompatibility_date = 2024-01-01\n` },
@@ -23,8 +40,8 @@ runRuleTests(rule, {
       filename: 'wrangler.toml', name: 'missing date (TOML)',
       code: `name = "app"\nmain = "src/index.ts"\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n`,
       errors: [{
-        messageId: 'missingDate', line: 1, column: 1, endColumn: 5, severity: 'warn', message: 'No compatibility_date in wrangler.toml',
-        suggestions: [{ title: 'Add compatibility_date "2025-04-02"', output: `compatibility_date = "2025-04-02"\nname = "app"\nmain = "src/index.ts"\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n` }],
+        messageId: 'missingDate', line: 1, column: 1, endColumn: 5, severity: 'warn', message: /^No compatibility_date in wrangler\.toml: `wrangler deploy` asks for one in a terminal and fails in CI unless the deploy command passes --compatibility-date/,
+        suggestions: [{ title: /^Add compatibility_date "\d{4}-\d{2}-\d{2}"$/, output: `compatibility_date = "${TODAY}"\nname = "app"\nmain = "src/index.ts"\n\n[[kv_namespaces]]\nbinding = "CACHE"\nid = "1"\n` }],
       }],
     },
     {
@@ -36,12 +53,12 @@ runRuleTests(rule, {
     {
       filename: 'wrangler.json', name: 'missing date (JSON)',
       code: `{\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app"\n}\n`,
-      errors: [{ messageId: 'missingDate', line: 2, column: 3, message: 'wrangler.json', suggestions: [{ output: `{\n  "compatibility_date": "2025-04-02",\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app"\n}\n` }] }],
+      errors: [{ messageId: 'missingDate', line: 2, column: 3, message: 'wrangler.json', suggestions: [{ output: `{\n  "compatibility_date": "${TODAY}",\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app"\n}\n` }] }],
     },
     {
       filename: 'wrangler.jsonc', name: 'missing date in an empty object',
       code: `{}`,
-      errors: [{ messageId: 'missingDate', line: 1, column: 1, suggestions: [{ output: `{"compatibility_date": "2025-04-02"}` }] }],
+      errors: [{ messageId: 'missingDate', line: 1, column: 1, suggestions: [{ output: `{"compatibility_date": "${TODAY}"}` }] }],
     },
     {
       name: 'module Worker: cache: no-store before 2024-11-11 throws',
@@ -90,6 +107,31 @@ runRuleTests(rule, {
       files: { 'wrangler.toml': `name = "site"\npages_build_output_dir = "./dist"\ncompatibility_date = "2024-05-01"\n` },
       code: `export const onRequestGet = async ({ params }) => {\n  const req = new Request(\`https://api.example.com/\${params.id}\`, { cache: 'no-store', cf: { cacheTtl: 60 } });\n  return fetch(req);\n};`,
       errors: [{ messageId: 'cacheOptionBeforeDate', line: 2, column: 69 }, { messageId: 'cfBeforeDate', line: 2, column: 94 }],
+    },
+    {
+      name: "cache: 'no-cache' before 2025-08-07 throws (cache_option_enabled is on)",
+      files: toml('2025-01-15'),
+      code: `export default { fetch: (req) => fetch(req.url, { cache: 'no-cache' }) };`,
+      errors: [{ messageId: 'noCacheBeforeDate', line: 1, column: 51, severity: 'error', message: /Unsupported cache mode: no-cache.* compatibility_date 2025-01-15 in wrangler\.toml\. Add "cache_no_cache_enabled"/ }],
+    },
+    {
+      name: "cache: 'reload' is unsupported at any date",
+      files: toml('2026-01-01'),
+      code: `export default { fetch: (req) => fetch(new Request(req.url, { cache: 'reload' })) };`,
+      errors: [{ messageId: 'unsupportedMode', line: 1, column: 63, severity: 'error', message: /Unsupported cache mode: reload/ }],
+    },
+    {
+      name: 'cf on a request passed to the Cache API before 2025-05-19 is ignored (reported once, against the Cache API flag)',
+      files: toml('2025-04-20'),
+      code: `export default {\n  async fetch(req, env, ctx) {\n    const key = new Request(req.url, { cf: { cacheTtl: 600 } });\n    const res = await fetch(req.url);\n    ctx.waitUntil(caches.default.put(key, res.clone()));\n    return res;\n  },\n};`,
+      errors: [{ messageId: 'cacheApiCfBeforeDate', line: 3, column: 46, severity: 'warn', message: /on the request passed to caches\.default\.put\(\) is silently ignored \(Cache Rules apply\) with compatibility_date 2025-04-20.*2025-05-19/ }],
+    },
+    {
+      filename: 'wrangler.toml', name: 'a deploy script without --compatibility-date does not satisfy it',
+      files: { 'package.json': '{ "scripts": { "deploy": "wrangler deploy" } }' },
+      options: { suggestedDate: '2026-01-15' },
+      code: `name = "app"\n`,
+      errors: [{ messageId: 'missingDate', suggestions: [{ title: 'Add compatibility_date "2026-01-15"', output: `compatibility_date = "2026-01-15"\nname = "app"\n` }] }],
     },
   ],
 });

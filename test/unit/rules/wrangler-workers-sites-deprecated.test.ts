@@ -1,6 +1,10 @@
 // Table tests for wrangler-workers-sites-deprecated.
 import rule from '../../../server/src/rules/wrangler/wrangler-workers-sites-deprecated';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { lintFile } from '../../../server/src/engine/linter';
 import { runRuleTests } from '../../harness/rule-tester';
+import { ROOT, virtualProject } from '../../harness/virtual-project';
 
 const TOML_SITE = `name = "docs"
 main = "src/index.ts"
@@ -16,6 +20,10 @@ bucket = "./public"
 
 runRuleTests(rule, {
   valid: [
+    // A re-export shim is not a cause of its own.
+    { filename: 'src/sites.ts', code: `export { getAssetFromKV, mapRequestToAsset } from '@cloudflare/kv-asset-handler';\nexport * from '@cloudflare/kv-asset-handler';\n` },
+    // When the wrangler config sets [site], the config is the one finding; imports are its related locations.
+    { name: 'imports are not reported when the config sets [site]', files: { 'wrangler.toml': `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n\n[site]\nbucket = "./public"\n` }, code: `import { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nimport manifestJSON from '__STATIC_CONTENT_MANIFEST';\nexport default { fetch: (request, env, ctx) => getAssetFromKV({ request, waitUntil: ctx.waitUntil.bind(ctx) }) };` },
     { filename: 'wrangler.toml', code: `name = "docs"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\nassets = { directory = "./public" }\n` },
     { filename: 'wrangler.toml', name: '"site" in a comment and in a var name', code: `# migrated from Workers Sites\nname = "docs"\ncompatibility_date = "2025-06-01"\n\n[vars]\nsite_url = "https://example.com"\n\n[assets]\ndirectory = "./dist"\n` },
     { filename: 'wrangler.jsonc', name: 'a var called site is not Workers Sites', code: `{\n  "name": "docs",\n  "assets": { "directory": "./dist" },\n  "vars": { "site": "docs" },\n  "env": { "staging": { "vars": { "site": "staging" } } }\n}\n` },
@@ -91,10 +99,8 @@ runRuleTests(rule, {
     {
       name: 'module Worker with kv-asset-handler and the manifest',
       code: `import { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nimport manifestJSON from '__STATIC_CONTENT_MANIFEST';\nconst assetManifest = JSON.parse(manifestJSON);\nexport default {\n  async fetch(request, env, ctx) {\n    return getAssetFromKV({ request, waitUntil: ctx.waitUntil.bind(ctx) }, { ASSET_NAMESPACE: env.__STATIC_CONTENT, ASSET_MANIFEST: assetManifest });\n  },\n};`,
-      errors: [
-        { messageId: 'kvAssetHandler', line: 1, column: 32, endColumn: 62, message: "'@cloudflare/kv-asset-handler'" },
-        { messageId: 'staticContentManifest', line: 2, column: 26 },
-      ],
+      // One finding per file (its first Sites import), not one per import.
+      errors: [{ messageId: 'kvAssetHandler', line: 1, column: 32, endColumn: 62, message: "'@cloudflare/kv-asset-handler'" }],
     },
     {
       name: 'service worker with require()',
@@ -104,7 +110,7 @@ runRuleTests(rule, {
     {
       name: 'Hono serveStatic with the manifest',
       code: `import { Hono } from 'hono';\nimport { serveStatic } from 'hono/cloudflare-workers';\nimport manifest from '__STATIC_CONTENT_MANIFEST';\nconst app = new Hono();\napp.get('/static/*', serveStatic({ root: './', manifest }));\nexport default app;`,
-      errors: [{ messageId: 'honoServeStatic', line: 2, column: 10, endColumn: 21 }, { messageId: 'staticContentManifest', line: 3, column: 22 }],
+      errors: [{ messageId: 'honoServeStatic', line: 2, column: 10, endColumn: 21 }],
     },
     {
       name: 'aliased serveStatic next to a supported import',
@@ -112,9 +118,24 @@ runRuleTests(rule, {
       errors: [{ messageId: 'honoServeStatic', line: 1, column: 28, endColumn: 49 }],
     },
     {
-      filename: 'src/assets.ts', name: 'dynamic import and a re-export in a helper module',
+      filename: 'src/assets.ts', name: 'dynamic import next to a re-export: the re-export is skipped',
       code: `export { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nexport async function serve(event: FetchEvent) {\n  const { serveSinglePageApp } = await import('@cloudflare/kv-asset-handler/dist/index');\n  return serveSinglePageApp;\n}`,
-      errors: [{ messageId: 'kvAssetHandler', line: 1, column: 32 }, { messageId: 'kvAssetHandler', line: 3, column: 47 }],
+      errors: [{ messageId: 'kvAssetHandler', line: 3, column: 47 }],
     },
   ],
+});
+
+it('reports [site] once, with the Sites imports of the main entry as related locations (not the re-export shim)', () => {
+  const { project } = virtualProject({
+    'wrangler.toml': `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n\n[site]\nbucket = "./public"\n`,
+    'src/index.ts': `import { getAssetFromKV } from '@cloudflare/kv-asset-handler';\nexport { mapRequestToAsset } from '@cloudflare/kv-asset-handler';\nimport manifestJSON from '__STATIC_CONTENT_MANIFEST';\nexport default {};\n`,
+  });
+  const path = `${ROOT}/wrangler.toml`;
+  const text = `name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n\n[site]\nbucket = "./public"\n`;
+  const problems = lintFile({ path, text, rules: [rule], facts: project.factsFor(path) }).problems;
+  assert.equal(problems.length, 1);
+  assert.deepEqual(problems[0]!.related?.map((r) => [r.path, r.message, r.range?.start, r.range?.end]), [
+    [`${ROOT}/src/index.ts`, "'@cloudflare/kv-asset-handler' (Workers Sites code to remove)", { line: 0, character: 31 }, { line: 0, character: 61 }],
+    [`${ROOT}/src/index.ts`, "'__STATIC_CONTENT_MANIFEST' (Workers Sites code to remove)", { line: 2, character: 25 }, { line: 2, character: 52 }],
+  ]);
 });

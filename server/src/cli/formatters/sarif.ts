@@ -1,6 +1,7 @@
 // SARIF 2.1.0 output: one reportingDescriptor per rule (with helpUri) and results pointing at them by index.
 import { docsUrl, type Rule } from '../../engine/define-rule';
-import { CONFIG_ERROR, FILE_ERROR, PARSE_ERROR, UNUSED_DIRECTIVE } from '../../engine/types';
+import { relative, sep } from 'node:path';
+import { CONFIG_ERROR, FILE_ERROR, PARSE_ERROR, UNUSED_DIRECTIVE, type RelatedLocation } from '../../engine/types';
 import type { FileReport } from '../report';
 
 const LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
@@ -41,6 +42,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
             region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
           },
         }],
+        ...(p.related?.some((r) => r.path && r.range) ? { relatedLocations: relatedLocations(report, p.related) } : {}),
       });
     }
   }
@@ -54,4 +56,17 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
     }],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** SARIF `relatedLocations` for related places in other files, with paths relative to the same root as the result. */
+function relatedLocations(report: FileReport, related: readonly RelatedLocation[]): object[] {
+  const root = report.path.slice(0, Math.max(0, report.path.length - report.relativePath.length));
+  return related.filter((r) => r.path && r.range).map((r, id) => ({
+    id,
+    message: { text: r.message },
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(relative(root || '.', r.path!).split(sep).join('/')), uriBaseId: '%SRCROOT%' },
+      region: { startLine: r.range!.start.line + 1, startColumn: r.range!.start.character + 1, endLine: r.range!.end.line + 1, endColumn: r.range!.end.character + 1 },
+    },
+  }));
 }

@@ -1,6 +1,7 @@
 // Per-file project facts handed to rules: the nearest wrangler config and what it says, deploy scripts, Pages Functions.
 import type { WranglerConfig } from '../parse/wrangler';
 import type { ProjectModules } from './modules';
+import type { RelatedLocation } from '../types';
 
 /** What the project says about the file being linted. Built by `Project.factsFor`, never by rules. */
 export interface FileFacts {
@@ -24,6 +25,12 @@ export interface FileFacts {
   cacheEnabled: boolean;
   /** Absolute paths of source files that `package.json` scripts run at deploy time, with the command that runs them. */
   deployScripts: ReadonlyMap<string, string>;
+  /** Workers Sites imports in the config's `main` entry (when the config sets `site`), as related locations of that one cause. */
+  sitesImports?: RelatedLocation[];
+  /** A package.json script command that passes `--compatibility-date` to wrangler (so a config without one still deploys). */
+  compatDateOnCommandLine?: string;
+  /** A vitest config next to the wrangler config that uses `@cloudflare/vitest-pool-workers` (it infers the date on purpose). */
+  vitestPoolConfig?: string;
   /** Absolute path of the file these facts are for (set by `Project.factsFor`). */
   filePath?: string;
   /** The file is a Pages Function (under `functions/`). */

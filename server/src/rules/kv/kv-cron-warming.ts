@@ -7,7 +7,10 @@ import { functionName } from '../../engine/domain/kv/kv-writes';
 import { describeRepetition, type Repetition } from '../../engine/js/repetition';
 import { responseOnlyInspected, resultDiscarded } from '../../engine/js/result-use';
 import { commentsAround, warmingIntent, type IntentSource } from '../../engine/domain/deploy/warming-intent';
-import { defineRule, type MessageIdOf } from '../../engine/define-rule';
+import { defineRule, type MessageIdOf, type RuleContext } from '../../engine/define-rule';
+import { shellRequest } from '../../engine/domain/deploy/shell-requests';
+import { excerpt } from '../../engine/domain/deploy/intent';
+import type { WorkflowModel } from '../../engine/parse/workflow';
 import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 const CF_CACHE_OPTIONS = ['cacheTtl', 'cacheEverything', 'cacheTtlByStatus', 'cacheKey'];
@@ -18,16 +21,18 @@ export default defineRule({
   defaultSeverity: 'warn',
   fixable: false,
   hasSuggestions: false,
-  kinds: ['worker'],
+  kinds: ['worker', 'workflow'],
   defaultOptions: {},
   messages: {
-    kvGetLoop: '{{call}} in a {{loop}} in {{where}} reads keys and discards the values, which only warms KV in the one data center this cron runs in; KV caches per location, so everywhere else still reads cold. Remove it and pass `cacheTtl` to the hot get() calls on the request path.',
+    kvGetLoop: '{{call}} in a {{loop}} in {{where}} reads keys and discards the values, which only warms KV in the one data center this cron runs in; KV caches per location, so other locations still go to the regional and central tiers on their first read. Remove it and pass `cacheTtl` to the hot get() calls on the request path.',
     cachePut: '{{call}} in {{where}} stores the response only in the data center this cron runs in ({{namespace}} is per data center and not tiered), so other locations never see it. Cache on the request path instead, or use Workers Cache.',
     kvPutWarm: '{{call}} in a {{loop}} in {{where}} pre-writes KV values to warm a cache ({{evidence}}), but KV writes only reach central storage: each location still reads cold once, and every write costs 10× a read. Compute on a miss and read with `cacheTtl` on the request path instead.',
-    fetchLoop: '{{call}} in a {{loop}} in {{where}} requests URLs from a cron to warm caches ({{evidence}}); that warms only the data center the cron runs in (and the upper tier if Tiered Cache is on). Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
+    scheduledRequests: '`{{command}}` in a scheduled workflow ({{schedule}}) requests URLs {{how}} to warm caches ({{evidence}}); a CI runner reaches one Cloudflare location, so this warms that location (and an upper tier, if tiered: Workers Cache or Tiered Cache on) and no KV or Cache API cache. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
+    fetchLoop: '{{call}} in a {{loop}} in {{where}} requests URLs from a cron to warm caches ({{evidence}}); that warms this location (and an upper tier, if tiered: Workers Cache or Tiered Cache on); lower-tier locations still fill on their own first request. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
   },
-  mayApply: (text) => text.includes('scheduled'),
+  mayApply: (text) => text.includes('schedule'),
   check(context) {
+    if (context.kind === 'workflow') return checkWorkflow(context, context.workflow());
     const model = context.worker();
     const scopes = cronScopes(model, context.facts);
     if (scopes.length === 0) return;
@@ -71,6 +76,32 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A scheduled CI workflow (`on: schedule`) that curls/wgets URLs with warming intent in the file, job or step name or the
+ * loop header (domain.md §G): info, one report per step, on its first warming request.
+ */
+function checkWorkflow(context: RuleContext, workflow: WorkflowModel): void {
+  if (workflow.schedules.length === 0) return;
+  const file = context.path.replace(/\\/g, '/').split('/').pop()!.replace(/\.ya?ml$/, '');
+  for (const step of workflow.steps) {
+    const labels: IntentSource[] = [{ text: file, kind: 'name', label: 'workflow file' }, { text: step.job, kind: 'name', label: 'job name' }];
+    if (step.name) labels.push({ text: step.name, kind: 'name', label: 'step name' });
+    for (const c of step.commands) {
+      const request = shellRequest(c, step.commands);
+      if (!request || request.cloudflareApi || request.keepsBody || request.failsOnError || !/^(GET|HEAD)$/.test(request.method)) continue;
+      const loop: IntentSource[] = request.loopHeader ? [{ text: request.loopHeader.text, kind: 'comment' }] : [];
+      const evidence = warmingIntent([...labels, ...loop]);
+      if (!evidence) continue;
+      const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(c.text)![0].length;
+      context.report({
+        start: c.start + lead, end: c.end, messageId: 'scheduledRequests', severity: 'info',
+        data: { command: excerpt(c.text.slice(lead), 80), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
+      });
+      break;
+    }
+  }
+}
 
 /** Where warming intent may show: function names, comments, the loop header, key/value text, the binding name. */
 function intentSources(model: WorkerModel, scope: CronScope, node: ts.Node, rep: Repetition, parts: (ts.Expression | undefined)[], binding?: string): IntentSource[] {

@@ -14,7 +14,7 @@ import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../.
 
 const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
 const LOCAL_WHY = 'this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on); every other location still fills on its own first request';
-const FETCH_WHY = 'each Cloudflare location caches only what it has served itself and Workers Cache has no pre-populate API, so this warms at most the one location this machine reaches';
+const FETCH_WHY = 'this warms this location (and an upper tier, if tiered: Workers Cache or Tiered Cache on); lower-tier locations still fill on their own first request, and KV and the Cache API are not warmed at all';
 
 export default defineRule({
   id: 'kv-deploy-warming',
@@ -29,7 +29,7 @@ export default defineRule({
     scriptFetch: 'fetch({{url}}) in {{loop}} in a script that runs at deploy ({{runBy}}) requests URLs to warm the cache ({{evidence}}); ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
     warmFunction: '{{what}} writes KV in {{loop}} ({{write}}) to warm the cache; ' + KV_WHY + '. Read through with get(key, { cacheTtl }) instead.',
     commandRequests: '`{{command}}` runs {{when}} and requests URLs {{how}} to warm the cache; ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
-    commandWarmScript: '`{{command}}` runs {{when}} and starts the cache-warming script "{{name}}", but warming at deploy does not reach the edge: KV writes go only to the central stores and each Cloudflare location fills its KV and HTTP cache on its own first read. Remove it and rely on read-through caching (KV get with cacheTtl, Cache-Control).',
+    commandWarmScript: '`{{command}}` runs {{when}} and starts the cache-warming script "{{name}}", but warming at deploy reaches little: KV writes go only to the central stores, and requests warm this location (and an upper tier, if tiered) while other locations fill on their own first read. Rely on read-through caching (KV get with cacheTtl, Cache-Control) instead.',
     commandKvWrite: '`{{command}}` runs {{when}} and writes KV ahead of traffic ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
     shellRequests: '`{{command}}` requests URLs {{how}} in a cache warm-up script ({{evidence}}); ' + LOCAL_WHY + '. Make it a smoke test that checks the responses (curl -f), or remove it.',
     shellKvWrite: '`{{command}}` writes KV ahead of traffic in a warm-up script ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
@@ -85,7 +85,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     const evidence = intentEvidence(model, repetition.node, { node: call.arguments[0], what: 'the URL' }, context.path);
     if (!evidence) continue;
     done.add(repetition.node);
-    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', severity: 'info', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
   }
 }
 
@@ -135,7 +135,8 @@ function checkCommands(context: RuleContext, commands: DeployTimeCommand[]): voi
     const plainLoop = request.repeated && !request.failsOnError && (request.urls.length > 0 || !request.loopHeader) && !d.labels.some((l) => /smoke|health|test|check|verify|e2e|ping/i.test(l.name));
     if (!evidence && !plainLoop) continue;
     const how = [request.repeated, evidence && `(${evidence})`].filter(Boolean).join(' ');
-    context.report({ ...range, messageId: 'commandRequests', data: { command, when: d.when, how } });
+    // A fetch-only loop does seed this location and an upper tier when tiered (domain.md §0 "Warming, revisited"): info.
+    context.report({ ...range, messageId: 'commandRequests', severity: 'info', data: { command, when: d.when, how } });
   }
 }
 

@@ -10,6 +10,8 @@ import type { Fix } from '../../engine/types';
 
 /** domain.md A3: "Expiration targets that are less than 60 seconds into the future are not supported" (Miniflare: MIN_EXPIRATION_TTL_SECONDS 60). */
 const MINIMUM = 60;
+/** 2025-11-24T16:00:00Z in epoch seconds: a constant absolute expiration before this is in the past at any lint time from now on. */
+const PAST_SECONDS = 1_764_000_000;
 
 export default defineRule({
   id: 'kv-expiration-below-minimum',
@@ -20,11 +22,12 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    ttlBelowMinimum: 'expirationTtl: {{value}} on {{binding}}.put() is below KV\'s 60 s minimum; the runtime throws "Invalid expiration_ttl of {{value}}". Use 60 or more.',
+    ttlBelowMinimum: 'expirationTtl: {{value}} on {{binding}}.put() is below KV\'s 60 s minimum; the runtime throws "Invalid expiration_ttl of {{truncated}}"{{fraction}}. Use 60 or more.',
+    expirationPast: 'expiration: {{value}} on {{binding}}.put() is an absolute time already in the past ({{date}}); KV throws "Invalid expiration of {{value}}". Use Math.floor(Date.now() / 1000) + a TTL of 60 s or more.',
     expirationTooSoon: 'expiration on {{binding}}.put() is only {{value}} s in the future; KV throws "Expiration times must be at least 60 seconds in the future". Add at least 60 s.',
     passThrough: '`{{text}}` ({{option}} on {{binding}}.put()) can be {{value}} ({{reason}}), and KV throws for TTLs under 60 s; clamp it with Math.max(60, {{text}}) or guard it.',
     requestInput: '`{{text}}` ({{option}} on {{binding}}.put()) comes from {{source}} with no clamp or minimum check; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
-    throughCall: '{{value}} becomes {{option}} through {{via}}; KV throws for TTLs under 60 s ("Invalid expiration_ttl of {{value}}"). Pass 60 or more.',
+    throughCall: '{{value}} becomes {{option}} through {{via}}; KV throws for TTLs under 60 s ("Invalid expiration_ttl of {{truncated}}"{{fraction}}). Pass 60 or more.',
     inputThroughCall: '`{{text}}` comes from {{source}} and becomes {{option}} through {{via}} with no clamp; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
   },
   // Files that only call an imported helper carry no `expiration` text: admit files with relative imports too.
@@ -48,7 +51,7 @@ function checkThroughCalls(context: RuleContext, model: WorkerModel): void {
       const { node } = issue;
       if (issue.kind === 'constant') {
         context.report({
-          start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, via, option },
+          start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, truncated: Math.trunc(issue.value), fraction: fractionNote(issue.value), via, option },
           suggestions: [{ title: 'Pass 60', edits: [{ start: node.getStart(model.sf), end: node.end, text: '60' }] }],
         });
       } else if (issue.kind === 'input') {
@@ -63,7 +66,7 @@ function checkTtl(context: RuleContext, model: WorkerModel, { kv, entry }: KvTtl
   const below = candidates.filter((c) => c.value < MINIMUM);
   for (const { value, node } of below) {
     context.report({
-      start: node.getStart(model.sf), end: node.end, messageId: 'ttlBelowMinimum', data: { value, binding: kv.binding },
+      start: node.getStart(model.sf), end: node.end, messageId: 'ttlBelowMinimum', data: { value, truncated: Math.trunc(value), fraction: fractionNote(value), binding: kv.binding },
       suggestions: [{ title: 'Use expirationTtl: 60', edits: [valueEdit(entry, node, '60', model.sf)] }],
     });
   }
@@ -80,6 +83,13 @@ function checkExpiration(context: RuleContext, model: WorkerModel, { kv, entry }
       start, end: entry.value.end, messageId: 'expirationTooSoon', data: { value: relative.offset, binding: kv.binding },
       suggestions: expirationSuggestions(model, relative),
     });
+    return;
+  }
+  // A constant absolute time already in the past throws too (domain.md §0: "in the past or < 60 s ahead throws").
+  const constant = model.resolver.resolveNumber(entry.value);
+  if (constant !== undefined && Number.isFinite(constant) && constant < PAST_SECONDS) {
+    const date = constant >= 0 ? new Date(Math.trunc(constant) * 1000).toISOString().slice(0, 10) : 'before 1970';
+    context.report({ start: entry.value.getStart(model.sf), end: entry.value.end, messageId: 'expirationPast', data: { value: constant, date, binding: kv.binding } });
     return;
   }
   // `nowSeconds + ttl` with an unclamped ttl that can be below 60.
@@ -130,4 +140,9 @@ function expirationSuggestions(model: WorkerModel, relative: NonNullable<ReturnT
     return [{ title: 'Expire 60 s from now', edits: [{ start: now.getStart(model.sf), end: now.end, text: replacement }] }];
   }
   return [];
+}
+
+/** The binding truncates fractions (`static_cast<int>`, domain.md §0), so the error names the truncated value. */
+function fractionNote(value: number): string {
+  return Number.isInteger(value) ? '' : ` (it truncates ${value} to ${Math.trunc(value)})`;
 }

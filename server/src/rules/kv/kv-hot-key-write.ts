@@ -29,7 +29,8 @@ export default defineRule({
     counter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a counter on one key shared by all requests loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts, or Workers Analytics Engine for metrics.`,
     append: `{{binding}}.put({{key}}) writes back the list read by {{binding}}.{{read}}({{key}}) on line {{line}} with an item added: concurrent requests overwrite each other's items, and ${LIMIT}. Use a Durable Object, or Workers Analytics Engine for event logs.`,
     keyedCounter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a read-modify-write counter loses concurrent updates, and ${LIMIT}. Use a Durable Object per key for exact counts, or Workers Analytics Engine for metrics.`,
-    rateLimiter: `{{binding}}.put({{key}}) after {{binding}}.{{read}}({{key}}) on line {{line}} is a rate limiter in KV: reads can be up to 60 s stale, concurrent requests lose counts, and ${LIMIT}. Use the Workers Rate Limiting binding, or a Durable Object.`,
+    rateLimiter: `{{binding}}.put({{key}}) after {{binding}}.{{read}}({{key}}) on line {{line}} is a rate limiter in KV: reads can be up to 60 s stale, concurrent requests lose counts, and ${LIMIT}. Use a Durable Object for exact limits (the Rate Limiting binding is per location and approximate).`,
+    cronEveryMinute: `{{binding}}.put({{key}}) runs on every run of the cron "{{cron}}", about {{perDay}} writes a day to one key; the Free plan allows 1,000 KV writes a day in total and each write costs 10× a read. Write only when the value changes, or run the cron less often.`,
     everyRequest: `{{binding}}.put({{key}}) runs on every request to {{where}} (under no condition), so all traffic writes one key; ${LIMIT} and each write costs 10× a read. Write only when the value changes, or record it in Workers Analytics Engine or a Durable Object.`,
     helpers: `{{write}}() writes back, changed, the value {{read}}() read from {{binding}} key {{key}} on line {{line}}: a read-modify-write split across helpers loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts or lists, or Workers Analytics Engine for metrics.`,
   },
@@ -70,7 +71,18 @@ export default defineRule({
         report('loop', { loop: describeRepetition(rep, model.sf) });
         continue;
       }
-      if (cronScopeOf(crons, put.call)) continue; // a cron runs once per trigger, not per request
+      const cron = cronScopeOf(crons, put.call);
+      if (cron) {
+        // A cron runs once per trigger, not per request; but every 1–2 minutes one constant key gets 720–1,440 writes a day (domain.md §G).
+        const busiest = busiestCron(context.facts.crons);
+        if (busiest && id.constant && runsUnconditionally(put.call, cron.fn)) {
+          context.report({
+            start: put.call.getStart(model.sf), end: put.call.end, messageId: 'cronEveryMinute', severity: 'info',
+            data: { binding: put.binding, key: id.display, cron: busiest.cron, perDay: busiest.perDay.toLocaleString('en-US') },
+          });
+        }
+        continue;
+      }
       const rmw = readModifyWrite(model, put, calls);
       if (rmw && (id.constant || rmw.change === 'numeric')) {
         const line = lineOf(rmw.read.call, model.sf);
@@ -110,6 +122,20 @@ function requestPathFunctions(model: WorkerModel, isPages: boolean): { fn: ts.Fu
 /** True when `node` is inside `fn` (possibly in immediately-invoked inner functions, which runsUnconditionally allows). */
 function isDirectlyIn(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   return node.pos >= fn.pos && node.end <= fn.end;
+}
+
+// The most frequent cron that fires every 1 or 2 minutes all day ("* * * * *", "*/1 * * * *", "*/2 * * * *"), with its runs per day.
+export function busiestCron(crons: readonly string[]): { cron: string; perDay: number } | undefined {
+  let best: { cron: string; perDay: number } | undefined;
+  for (const cron of crons) {
+    const fields = cron.trim().split(/\s+/);
+    if (fields.length < 5 || !fields.slice(1, 5).every((f) => f === '*' || f === '?')) continue;
+    const step = fields[0] === '*' ? 1 : /^(?:\*|0-59)\/([12])$/.exec(fields[0]!)?.[1];
+    if (!step) continue;
+    const perDay = 1440 / Number(step);
+    if (!best || perDay > best.perDay) best = { cron, perDay };
+  }
+  return best;
 }
 
 /** `for (let attempt = 0; attempt < 3; attempt++)` style retry loops write once per success, not repeatedly. */

@@ -1,60 +1,76 @@
-// kv-ttl-units: KV cacheTtl/expirationTtl/expiration given in milliseconds (values, names, Date.now()) or as non-integers.
+// kv-ttl-units: KV cacheTtl/expirationTtl/expiration in milliseconds (names, Date.now(), `* 1000`) or past the int32 limit (throws).
 import { additiveTerms, kvTtlOptions, nowKind, valueEdit, type KvTtlOption } from '../../engine/domain/kv/kv-ttl';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { accessPath, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
 
-/** One year in seconds: plain second values up to this are never called milliseconds (domain.md §E item 5). */
-const YEAR_SECONDS = 31_536_000;
+/** The binding converts TTL numbers to int32: anything above this throws `Value out of range` (domain.md §0, workerd kv.h). */
+export const INT32_MAX = 2_147_483_647;
+/** A "now" in seconds that is already in the past (2025-11-24): now + offset above INT32_MAX only gets more certain with time. */
+const NOW_FLOOR_SECONDS = 1_764_000_000;
 const MS_WORDS = new Set(['ms', 'msec', 'msecs', 'milli', 'millis', 'millisecond', 'milliseconds']);
 
 export default defineRule({
   id: 'kv-ttl-units',
-  description: 'KV TTLs are whole seconds and expiration is seconds since the epoch; milliseconds and fractions are mistakes.',
+  description: 'KV TTLs are int32 seconds and expiration is seconds since the epoch: milliseconds are mistakes, and values past 2^31 throw.',
   defaultSeverity: 'warn',
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    msValue: '{{option}} is {{value}}, a whole number of minutes in milliseconds; KV TTLs are seconds, so this asks for {{days}} days. Divide by 1000.',
+    overflow: '{{option}} is {{value}}, above the 32-bit limit (2,147,483,647) KV converts TTLs to, so the call throws "Value out of range".{{hint}}',
+    overflowOffset: 'the expiration offset is {{value}} s, which puts the date after 2038-01-19 (the 32-bit limit), so the put throws "Value out of range".{{hint}}',
+    msFactor: '{{option}} is `{{text}}`, written in milliseconds (`* 1000`); KV TTLs are seconds, so this asks for {{days}} days. Divide by 1000.',
     msName: '{{option}} is `{{text}}`, whose name says milliseconds, but KV expects seconds. Divide by 1000.',
-    msEpoch: 'expiration uses `{{text}}`, which is milliseconds since the epoch, but KV expects seconds since the epoch, so the key expires tens of thousands of years late. Use Math.floor({{text}} / 1000).',
-    float: '{{option}} is {{value}}, not a whole number; KV TTLs are integer seconds. Use Math.floor().',
-    floatEpoch: 'expiration uses `{{text}}`, which is not a whole number of seconds; wrap it in Math.floor().',
+    msEpoch: 'expiration uses `{{text}}`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws "Value out of range". Use Math.floor({{text}} / 1000).',
   },
   mayApply: (text) => text.includes('cacheTtl') || text.includes('expiration'),
   check(context) {
     const model = context.worker();
     for (const option of kvTtlOptions(model, context.facts)) {
       if (option.name === 'expiration') checkExpiration(context, model, option);
-      else checkValue(context, model, option, option.entry.value, option.name);
+      else checkValue(context, model, option, option.entry.value, option.name, 'ttl');
     }
   },
 });
 
-/** Reports a relative TTL (or expiration offset) that is a float, named in ms, or a ms-looking constant. */
-function checkValue(context: RuleContext, model: WorkerModel, option: KvTtlOption, node: ts.Expression, label: string, floatOnly = false): boolean {
+type Place = 'ttl' | 'offset' | 'absolute';
+const MS_HINT = ' It looks like milliseconds: divide by 1000.';
+
+/**
+ * Reports a TTL, an offset added to now-in-seconds, or an absolute expiration: past int32 (error, throws), named in ms,
+ * or written as `x * 1000` (warnings). Fractions are not reported: the binding truncates them, and one that truncates
+ * below the minimum is below it already (kv-expiration-below-minimum / kv-cachettl-below-minimum report those).
+ */
+function checkValue(context: RuleContext, model: WorkerModel, option: KvTtlOption, node: ts.Expression, label: string, place: Place): boolean {
   const sf = model.sf;
   const text = node.getText(sf);
   const value = model.resolver.resolveNumber(node);
   const edit = (replacement: string) => valueEdit(option.entry, node, replacement, sf);
-  const report = (messageId: string, data: Record<string, string | number>, suggestions: Fix[]) => {
-    context.report({ start: node.getStart(sf), end: node.end, messageId, data: { option: label, ...data }, suggestions });
+  const limit = place === 'offset' ? INT32_MAX - NOW_FLOOR_SECONDS : INT32_MAX;
+  if (value !== undefined && Number.isFinite(value) && value > limit) {
+    // int32 overflow is evidence of milliseconds when a thousandth fits (`30 * 24 * 3600 * 1000`, an offset in ms).
+    const msLike = place !== 'absolute' && value % 1000 === 0 && value / 1000 <= limit;
+    const seconds = secondsText(node, value, sf);
+    const suggestions: Fix[] = msLike ? [{ title: `Divide by 1000: ${seconds}`, edits: [edit(seconds)] }] : [];
+    const messageId = place === 'offset' ? 'overflowOffset' : 'overflow';
+    context.report({ start: node.getStart(sf), end: node.end, messageId, severity: 'error', data: { option: label, value, hint: msLike ? MS_HINT : '' }, suggestions });
     return true;
-  };
-  if (value !== undefined && Number.isFinite(value) && !Number.isInteger(value)) {
-    const replacement = ts.isNumericLiteral(unwrap(node)) ? String(Math.floor(value)) : `Math.floor(${text})`;
-    return report('float', { value }, [{ title: `Round down: ${replacement}`, edits: [edit(replacement)] }]);
   }
-  if (floatOnly) return false;
   const msRef = msReference(node);
   if (msRef) {
     const replacement = `Math.floor(${paren(node, text)} / 1000)`;
-    return report('msName', { text }, [{ title: `Convert to seconds: ${replacement}`, edits: [edit(replacement)] }]);
+    context.report({ start: node.getStart(sf), end: node.end, messageId: 'msName', data: { option: label, text }, suggestions: [{ title: `Convert to seconds: ${replacement}`, edits: [edit(replacement)] }] });
+    return true;
   }
-  if (value !== undefined && value > YEAR_SECONDS && value % 60_000 === 0) {
-    return report('msValue', { value, days: Math.round(value / 86_400) }, [{ title: `Divide by 1000: ${secondsText(node, value, sf)}`, edits: [edit(secondsText(node, value, sf))] }]);
+  if (place !== 'absolute' && value !== undefined && thousandFactor(node, model)) {
+    const seconds = secondsText(node, value, sf);
+    context.report({
+      start: node.getStart(sf), end: node.end, messageId: 'msFactor', data: { option: label, text, days: Math.round(value / 86_400) },
+      suggestions: [{ title: `Divide by 1000: ${seconds}`, edits: [edit(seconds)] }],
+    });
+    return true;
   }
   return false;
 }
@@ -78,21 +94,12 @@ function checkExpiration(context: RuleContext, model: WorkerModel, option: KvTtl
       const msOffsets = others.every((t) => { const n = model.resolver.resolveNumber(t.node); return n !== undefined && n >= 1000 && n % 1000 === 0; });
       suggestions.splice(msOffsets ? 0 : 1, 0, wholeFix);
     }
-    context.report({ start: term.getStart(sf), end: term.end, messageId: 'msEpoch', data: { text }, suggestions });
+    context.report({ start: term.getStart(sf), end: term.end, messageId: 'msEpoch', severity: 'error', data: { text }, suggestions });
     return;
   }
-  const floatIndex = kinds.indexOf('float-seconds');
-  if (floatIndex >= 0) {
-    const term = terms[floatIndex]!.node;
-    const text = term.getText(sf);
-    context.report({
-      start: term.getStart(sf), end: term.end, messageId: 'floatEpoch', data: { text },
-      suggestions: [{ title: `Round down: Math.floor(${text})`, edits: [valueEdit(option.entry, term, `Math.floor(${text})`, sf)] }],
-    });
-    return;
-  }
-  if (kinds.includes('seconds')) {
-    terms.forEach((t, i) => { if (!kinds[i]) checkValue(context, model, option, t.node, 'the expiration offset'); });
+  // `Date.now() / 1000 + 600` is fine: the binding truncates the fraction (domain.md §0).
+  if (kinds.includes('seconds') || kinds.includes('float-seconds')) {
+    terms.forEach((t, i) => { if (!kinds[i] && t.sign === 1) checkValue(context, model, option, t.node, 'the expiration offset', 'offset'); });
     return;
   }
   // `const expiresAt = Date.now() + 3_600_000; … { expiration: expiresAt }`: the const holds milliseconds.
@@ -102,13 +109,25 @@ function checkExpiration(context: RuleContext, model: WorkerModel, option: KvTtl
     const text = value.getText(sf);
     const replacement = `Math.floor(${text} / 1000)`;
     context.report({
-      start: value.getStart(sf), end: value.end, messageId: 'msEpoch', data: { text },
+      start: value.getStart(sf), end: value.end, messageId: 'msEpoch', severity: 'error', data: { text },
       suggestions: [{ title: `Use seconds: ${replacement}`, edits: [valueEdit(option.entry, value, replacement, sf)] }],
     });
     return;
   }
-  // An absolute timestamp: only a float or a name that says ms can be judged.
-  if (!checkValue(context, model, option, value, 'expiration', true) && msReference(value)) checkValue(context, model, option, value, 'expiration');
+  // An absolute timestamp: after 2038-01-19 it throws; a name that says ms is a warning.
+  checkValue(context, model, option, value, 'expiration', 'absolute');
+}
+
+/** True for `x * 1000` / `1000 * x` (through parentheses and one const): the usual way to write milliseconds. */
+function thousandFactor(node: ts.Expression, model: WorkerModel, depth = 0): boolean {
+  const expr = unwrap(node);
+  if (ts.isIdentifier(expr) && depth < 3) {
+    const init = model.resolver.constInitializer(expr);
+    return !!init && thousandFactor(init, model, depth + 1);
+  }
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return false;
+  const isThousand = (side: ts.Expression) => ts.isNumericLiteral(unwrap(side)) && Number((unwrap(side) as ts.NumericLiteral).text.replace(/_/g, '')) === 1000;
+  return isThousand(expr.right) || isThousand(expr.left) || thousandFactor(expr.left, model, depth);
 }
 
 /** The ms-named reference in a bare reference or a `+ - *` expression of references and numbers (no division, no calls). */

@@ -1,10 +1,19 @@
 // wrangler-compat-date-cache: a missing compatibility_date, or code whose cache options need a newer date or flag than the
-// nearest wrangler config has (`cache: 'no-store'` throws before 2024-11-11; `cf` cache settings lose to Cache Rules before 2025-04-02).
-import { CACHE_OPTION_ENABLED, REQUEST_CF_OVERRIDES_CACHE_RULES, compatSections, compatState, type CompatFlag } from '../../engine/domain/runtime/compat';
+// nearest wrangler config has (`cache: 'no-store'` throws before 2024-11-11, `'no-cache'` before 2025-08-07, `'reload'` always;
+// `cf` cache settings lose to Cache Rules before 2025-04-02, on Cache API requests before 2025-05-19).
+import { CACHE_API_REQUEST_CF, CACHE_NO_CACHE, CACHE_OPTION_ENABLED, REQUEST_CF_OVERRIDES_CACHE_RULES, compatSections, compatState, type CompatFlag } from '../../engine/domain/runtime/compat';
+import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { calleeName, ts, unwrap } from '../../engine/parse/worker';
 
 const CF_CACHE_KEYS = new Set(['cacheEverything', 'cacheTtl', 'cacheTtlByStatus']);
+/** Request cache modes workerd rejects at any date (`'reload'` is experimental only; domain.md §0). */
+const UNSUPPORTED_MODES = new Set(['reload', 'force-cache', 'only-if-cached']);
+
+/** Today's date (UTC) at lint time: the suggested compatibility_date when the option does not fix one. */
+export function todayUtc(now: number = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
 
 export default defineRule({
   id: 'wrangler-compat-date-cache',
@@ -13,9 +22,14 @@ export default defineRule({
   fixable: false,
   hasSuggestions: true,
   kinds: ['wrangler', 'worker'],
-  defaultOptions: { suggestedDate: '2025-04-02' },
+  defaultOptions: { suggestedDate: '' },
   messages: {
-    missingDate: 'No compatibility_date in {{config}}: `wrangler deploy` fails ("A compatibility_date is required when publishing") and `wrangler dev` falls back to a default date. Add compatibility_date "{{suggested}}" or later.',
+    missingDate: 'No compatibility_date in {{config}}: `wrangler deploy` asks for one in a terminal and fails in CI unless the deploy command passes --compatibility-date, and `wrangler dev` falls back to a default date. Add compatibility_date "{{suggested}}".',
+    noCacheBeforeDate: "`cache: 'no-cache'` throws \"Unsupported cache mode: no-cache\" with compatibility_date {{date}} in {{config}}. Add \"cache_no_cache_enabled\" to compatibility_flags or set compatibility_date to 2025-08-07 or later.",
+    noCacheDisabled: "`cache: 'no-cache'` throws because {{config}} sets the \"cache_no_cache_disabled\" compatibility flag. Remove that flag.",
+    unsupportedMode: "`cache: '{{value}}'` is not supported by Workers: the request throws \"Unsupported cache mode: {{value}}\". Use 'no-store' or 'no-cache', or remove the option.",
+    cacheApiCfBeforeDate: '`cf: { {{keys}} }` on the request passed to {{call}} is silently ignored (Cache Rules apply) with compatibility_date {{date}} in {{config}}. Add "cache_api_request_cf_overrides_cache_rules" to compatibility_flags or set compatibility_date to 2025-05-19 or later.',
+    cacheApiCfDisabled: '`cf: { {{keys}} }` on the request passed to {{call}} is ignored (Cache Rules apply) because {{config}} sets "no_cache_api_request_cf_overrides_cache_rules". Remove that flag if the Worker\'s settings should win.',
     cacheOptionBeforeDate: "`cache: '{{value}}'` throws with compatibility_date {{date}} in {{config}} (\"The 'cache' field on 'RequestInitializerDict' is not implemented\"). Add \"cache_option_enabled\" to compatibility_flags or set compatibility_date to 2024-11-11 or later.",
     cacheOptionDisabled: "`cache: '{{value}}'` throws because {{config}} sets the \"cache_option_disabled\" compatibility flag. Remove that flag.",
     cfBeforeDate: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules with compatibility_date {{date}} in {{config}} (Cache Rules win before 2025-04-02). Add "request_cf_overrides_cache_rules" to compatibility_flags or set compatibility_date to 2025-04-02 or later.',
@@ -36,8 +50,10 @@ function basename(path: string): string {
 function checkConfig(context: RuleContext<{ suggestedDate: string }>): void {
   const { root, format } = context.wrangler();
   if (!root || root.properties!.has('compatibility_date')) return;
+  // domain.md §0: a deploy script passing --compatibility-date satisfies "missing"; vitest pool configs infer it on purpose.
+  if (context.facts.compatDateOnCommandLine || context.facts.vitestPoolConfig) return;
   const text = context.text;
-  const date = context.options.suggestedDate;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(context.options.suggestedDate) ? context.options.suggestedDate : todayUtc();
   const first = [...root.properties!.values()].filter((n) => n.keyStart !== undefined).sort((a, b) => a.keyStart! - b.keyStart!)[0];
   let start: number;
   let insert: string;
@@ -78,6 +94,7 @@ function checkCode(context: RuleContext<{ suggestedDate: string }>): void {
   const { resolver, sf } = model;
   const cfObjects = new Set<ts.ObjectLiteralExpression>();
   const noStore = offSection(context, CACHE_OPTION_ENABLED);
+  const noCache = offSection(context, CACHE_NO_CACHE);
   for (const call of [...model.calls, ...model.news]) {
     const name = calleeName(call);
     const isFetch = ts.isCallExpression(call) && name === 'fetch';
@@ -90,15 +107,19 @@ function checkCode(context: RuleContext<{ suggestedDate: string }>): void {
         const cf = resolver.resolveObject(entry.value);
         if (cf) cfObjects.add(cf);
       }
-      if (entry.key !== 'cache' || !noStore) continue;
+      if (entry.key !== 'cache') continue;
       const value = resolver.resolveString(entry.value)?.value;
       if (value === undefined) continue;
-      context.report({
-        start: entry.property.getStart(sf), end: entry.property.end, severity: 'error',
-        messageId: noStore.state === 'disabled' ? 'cacheOptionDisabled' : 'cacheOptionBeforeDate', data: { value, date: noStore.date, config: noStore.config },
-      });
+      const at = { start: entry.property.getStart(sf), end: entry.property.end, severity: 'error' as const };
+      if (UNSUPPORTED_MODES.has(value)) context.report({ ...at, messageId: 'unsupportedMode', data: { value } });
+      else if (noStore) {
+        context.report({ ...at, messageId: noStore.state === 'disabled' ? 'cacheOptionDisabled' : 'cacheOptionBeforeDate', data: { value, date: noStore.date, config: noStore.config } });
+      } else if (value === 'no-cache' && noCache) {
+        context.report({ ...at, messageId: noCache.state === 'disabled' ? 'noCacheDisabled' : 'noCacheBeforeDate', data: { date: noCache.date, config: noCache.config } });
+      }
     }
   }
+  const cacheApiCf = cacheApiRequestCf(context, cfObjects);
   const override = offSection(context, REQUEST_CF_OVERRIDES_CACHE_RULES);
   if (!override) return;
   for (const property of model.properties) {
@@ -108,6 +129,7 @@ function checkCode(context: RuleContext<{ suggestedDate: string }>): void {
     }
   }
   for (const cf of [...cfObjects].sort((a, b) => a.pos - b.pos)) {
+    if (cacheApiCf.has(cf)) continue; // reported against the Cache API flag
     const entries = resolver.objectEntries(cf).filter((e) => CF_CACHE_KEYS.has(e.key)
       && !(e.key === 'cacheEverything' && unwrap(e.value).kind === ts.SyntaxKind.FalseKeyword));
     if (entries.length === 0) continue;
@@ -117,4 +139,37 @@ function checkCode(context: RuleContext<{ suggestedDate: string }>): void {
       messageId: override.state === 'disabled' ? 'cfDisabled' : 'cfBeforeDate', data: { keys, date: override.date, config: override.config },
     });
   }
+}
+
+/**
+ * `cf` cache settings on a `new Request(…, { cf })` passed (directly or through a const) to `cache.put`/`cache.match`: they
+ * override Cache Rules only from 2025-05-19 (`cache_api_request_cf_overrides_cache_rules`, domain.md §0). Returns the cf
+ * objects it looked at, so the fetch() check does not report them again.
+ */
+function cacheApiRequestCf(context: RuleContext<{ suggestedDate: string }>, cfObjects: Set<ts.ObjectLiteralExpression>): Set<ts.ObjectLiteralExpression> {
+  const model = context.worker();
+  const { resolver, sf } = model;
+  const seen = new Set<ts.ObjectLiteralExpression>();
+  const off = offSection(context, CACHE_API_REQUEST_CF);
+  for (const cache of cacheCalls(model)) {
+    if (!cache.request || cache.method === 'delete') continue;
+    let request = unwrap(cache.request);
+    if (ts.isIdentifier(request)) request = resolver.constInitializer(request) ? unwrap(resolver.constInitializer(request)!) : request;
+    if (!ts.isNewExpression(request) || calleeName(request) !== 'Request') continue;
+    const init = request.arguments?.[1] && resolver.resolveObject(request.arguments[1]);
+    const cfValue = init && resolver.objectValue(init, 'cf');
+    const cf = cfValue && resolver.resolveObject(cfValue);
+    if (!cf || seen.has(cf)) continue;
+    seen.add(cf);
+    cfObjects.delete(cf);
+    const entries = resolver.objectEntries(cf).filter((e) => CF_CACHE_KEYS.has(e.key) && !(e.key === 'cacheEverything' && unwrap(e.value).kind === ts.SyntaxKind.FalseKeyword));
+    if (!off || entries.length === 0) continue;
+    const receiver = cache.cache.getText(sf).replace(/\s+/g, '');
+    context.report({
+      start: entries[0]!.property.getStart(sf), end: entries[0]!.property.end,
+      messageId: off.state === 'disabled' ? 'cacheApiCfDisabled' : 'cacheApiCfBeforeDate',
+      data: { keys: [...new Set(entries.map((e) => e.key))].join(', '), call: `${receiver.length > 30 ? 'cache' : receiver}.${cache.method}()`, date: off.date, config: off.config },
+    });
+  }
+  return seen;
 }

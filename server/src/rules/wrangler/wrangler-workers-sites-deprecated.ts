@@ -43,7 +43,7 @@ function checkConfig(context: RuleContext): void {
     const start = site.keyStart ?? site.start;
     const end = site.keyEnd ?? site.end;
     if (getNode(node, 'assets') ?? topAssets) {
-      context.report({ start, end, messageId: 'siteAndAssets', data: { key }, severity: 'error' });
+      context.report({ start, end, messageId: 'siteAndAssets', data: { key }, severity: 'error', related: context.facts.sitesImports });
       continue;
     }
     const bucket = stringValue(getNode(site, 'bucket'));
@@ -52,6 +52,8 @@ function checkConfig(context: RuleContext): void {
     context.report({
       start, end, messageId: 'configSite', data: { key, folder: bucket === undefined ? 'the files' : `"${bucket}"` },
       suggestions: suggestion ? [suggestion] : [],
+      // The imports are part of this one cause: related locations, not findings of their own (issue 7).
+      related: context.facts.sitesImports,
     });
   }
 }
@@ -94,22 +96,33 @@ function jsonSkeleton(text: string, site: ConfigNode, bucket: string, comments: 
   return { title: `Add "assets": { "directory": ${JSON.stringify(bucket)} } (then remove "site")`, edits: [{ start: site.keyStart, end: site.keyStart, text: insert }] };
 }
 
+/**
+ * Code is reported only when no wrangler config sets `site` (then the config is the one cause and these imports are its
+ * related locations), at most once per file (its first Sites import), and never for re-export shims (`export … from`).
+ */
 function checkCode(context: RuleContext): void {
+  const config = context.facts.wrangler;
+  if (config && configSections(config).some(({ node }) => getNode(node, 'site'))) return;
   const { sf, calls } = context.worker();
+  let reported = false;
+  const report = (descriptor: Parameters<typeof context.report>[0]) => {
+    if (!reported) context.report(descriptor);
+    reported = true;
+  };
   const specifier = (literal: ts.Expression) => {
     if (!ts.isStringLiteralLike(literal)) return;
     const module = literal.text;
     const messageId = KV_ASSET_HANDLER.test(module) ? 'kvAssetHandler' : module === MANIFEST ? 'staticContentManifest' : undefined;
-    if (messageId) context.report({ start: literal.getStart(sf), end: literal.end, messageId, data: { module } });
+    if (messageId) report({ start: literal.getStart(sf), end: literal.end, messageId, data: { module } });
   };
   for (const statement of sf.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier) {
+    if (ts.isImportDeclaration(statement) && statement.moduleSpecifier) {
       specifier(statement.moduleSpecifier);
       const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
       if (ts.isStringLiteralLike(statement.moduleSpecifier) && statement.moduleSpecifier.text === HONO_CF && bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) {
           if ((element.propertyName ?? element.name).text !== 'serveStatic') continue;
-          context.report({ start: element.getStart(sf), end: element.end, messageId: 'honoServeStatic' });
+          report({ start: element.getStart(sf), end: element.end, messageId: 'honoServeStatic' });
         }
       }
     }

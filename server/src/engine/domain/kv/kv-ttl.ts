@@ -181,7 +181,8 @@ export function relativeExpiration(expr: ts.Expression, model: WorkerModel, dept
     const ms = sum(divided.left, model, 'ms', 'ms');
     if (ms) return ms;
   }
-  return sum(expr, model, 'seconds', 's');
+  // `Date.now() / 1000 + 30`: the binding truncates the fraction, so it is now-in-seconds too (domain.md §0).
+  return sum(expr, model, 'seconds', 's') ?? sum(expr, model, 'float-seconds', 's');
 }
 
 function sum(expr: ts.Expression, model: WorkerModel, kind: NowKind, unit: 's' | 'ms'): RelativeExpiration | undefined {

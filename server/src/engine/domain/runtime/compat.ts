@@ -14,6 +14,11 @@ export const CACHE_OPTION_ENABLED: CompatFlag = { enable: 'cache_option_enabled'
 /** `fetch()` `cf` cache settings override the zone's Cache Rules `[compat]`. */
 export const REQUEST_CF_OVERRIDES_CACHE_RULES: CompatFlag = { enable: 'request_cf_overrides_cache_rules', disable: 'no_request_cf_overrides_cache_rules', date: '2025-04-02' };
 
+/** `cache: 'no-cache'` is accepted (on with cache_option_enabled from 2025-08-07); before it, it throws `Unsupported cache mode` (domain.md §0). */
+export const CACHE_NO_CACHE: CompatFlag = { enable: 'cache_no_cache_enabled', disable: 'cache_no_cache_disabled', date: '2025-08-07' };
+/** `cf` cache settings on a Request passed to the Cache API override Cache Rules (workerd compatibility-date.capnp, domain.md §0). */
+export const CACHE_API_REQUEST_CF: CompatFlag = { enable: 'cache_api_request_cf_overrides_cache_rules', disable: 'no_cache_api_request_cf_overrides_cache_rules', date: '2025-05-19' };
+
 /** The compatibility settings one section runs with (envs inherit the date and flags they do not set). */
 export interface CompatSection {
   /** Undefined for the top level. */
