@@ -7,6 +7,7 @@ import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
+import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import headersSyntax from './headers/headers-syntax';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
@@ -26,6 +27,7 @@ export const allRules: readonly Rule[] = [
   ccDuplicateDirective,
   ccStaleDisabled,
   ccSyntax,
+  cdnCcStructuredField,
   headersSyntax,
   kvCachettlBelowMinimum,
   kvCronWarming,
