@@ -1,15 +1,17 @@
 // cc-conflicting-directives: Cache-Control directives that contradict each other (public+private, no-store+max-age, …).
-import { headerLabel, removeMemberEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
+import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 
 /** Contradicting pairs (domain.md §E 12, B4) and the message explaining each. */
-type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noStore';
+type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noCacheMaxAge' | 'noStore';
 const CONFLICTS: readonly [string, string, ConflictMessage][] = [
   ['public', 'private', 'publicPrivate'],
   ['private', 's-maxage', 'privateSMaxage'],
   ['no-cache', 'immutable', 'noCacheImmutable'],
+  // RFC 9111 §4.2.1's own example of conflicting directives (domain.md §0).
+  ['no-cache', 'max-age', 'noCacheMaxAge'],
   ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, ConflictMessage] => ['no-store', other, 'noStore']),
 ];
 
@@ -20,7 +22,14 @@ const CONFLICTS: readonly [string, string, ConflictMessage][] = [
 function participates(m: JoinedMember): boolean {
   const { key, assign, value } = m.directive;
   if ((key === 'private' || key === 'no-cache') && assign) return false;
+  // `public=1` is a malformed `public` (reported as such), not one side of a conflict (domain.md §0).
+  if (key === 'public' && assign) return false;
   return !(value !== undefined && /^"?0+"?$/.test(value.trim()));
+}
+
+/** Drops `=…` after a directive name (the argument it must not have). */
+function removeArgumentEdit(m: JoinedMember) {
+  return replaceInSiteEdit(m.site, m.directive.nameEnd, m.directive.end, '');
 }
 
 export default defineRule({
@@ -36,8 +45,10 @@ export default defineRule({
     privateSMaxage: "'{{b}}' sets a shared-cache lifetime but '{{a}}' in the same {{header}}{{via}} forbids shared caches from storing the response, so it has no effect. Remove one.",
     noCacheImmutable: "'{{a}}' forces revalidation on every use, which '{{b}}' in the same {{header}}{{via}} is meant to avoid; the intent is unclear. Remove one.",
     noStore: "'{{b}}' has no effect next to '{{a}}' in {{header}}{{via}}: nothing is stored, so the intent is unclear. Remove one.",
+    noCacheMaxAge: "'{{a}}' and '{{b}}' conflict in {{header}}{{via}} (RFC 9111 §4.2.1's own example): caches honour the most restrictive, so every use is revalidated and the lifetime does not apply. Remove one.",
+    publicArgument: "'{{member}}': public takes no argument (RFC 9111 §5.2.2.9), so caches may ignore the directive. Write 'public'.",
   },
-  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private/i.test(text),
+  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private|public\s*=/i.test(text),
   check(context) {
     const sites = context.cacheControlSites();
     const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });
@@ -48,6 +59,14 @@ export default defineRule({
     };
     for (const value of joined) {
       const members = joinedMembers(value);
+      for (const m of members) {
+        if (!m.current || m.directive.key !== 'public' || !m.directive.assign) continue;
+        const edit = removeArgumentEdit(m);
+        context.report({
+          ...siteRange(m.site, m.directive.start, m.directive.end), messageId: 'publicArgument', data: { member: memberText(m) },
+          suggestions: edit ? [{ title: "Write 'public'", edits: [edit] }] : [],
+        });
+      }
       const first = (key: string) => members.find((m) => m.directive.key === key && participates(m));
       for (const [keyA, keyB, messageId] of CONFLICTS) {
         const a = first(keyA);
