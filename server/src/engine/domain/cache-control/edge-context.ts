@@ -3,7 +3,7 @@
 // (`cache.enabled`) or when the code stores it (cache.put, Hono's cache() middleware); `_headers` values are documented
 // as browser-facing ("custom browser cache behavior"). Edge-only advice (s-maxage, stale-*, CDN headers) elsewhere is noise.
 import type { FileFacts } from '../../project/facts';
-import type { WorkerModel } from '../../parse/worker';
+import { calleeObject, enclosingFunction, ts, type WorkerModel } from '../../parse/worker';
 import { cacheCalls } from '../cache-api/cache-api';
 import type { CacheControlSite } from './cc-sites';
 
@@ -40,4 +40,28 @@ export function edgeContextLabel(context: EdgeContext): string {
     case 'worker-response': return 'Workers Cache is off, so Cloudflare does not cache this Worker response';
     case 'headers-file': return '_headers values are browser-facing';
   }
+}
+
+/**
+ * A `CDN-Cache-Control`/`Cloudflare-CDN-Cache-Control` value set on the same response as a `Cache-Control` site: a
+ * sibling property of the same headers object, or a set/append/header call on the same receiver in the same function.
+ * With one present, Cloudflare ignores Cache-Control for its caching decisions (`[cdncc]`, domain.md §0).
+ */
+export function companionCdnHeader(site: CacheControlSite, sites: CacheControlSite[]): CacheControlSite | undefined {
+  if (site.header !== 'cache-control' || !site.node) return undefined;
+  const holder = headerHolder(site.node);
+  if (!holder) return undefined;
+  return sites.find((other) => other.header !== 'cache-control' && other.node && headerHolder(other.node) === holder);
+}
+
+/** What a header value is attached to: its object literal, or `<function>:<receiver text>` for a set/append/header call. */
+function headerHolder(node: ts.Expression): ts.Node | string | undefined {
+  const parent = node.parent;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) return parent.parent;
+  if (parent && ts.isCallExpression(parent) && parent.arguments[1] === node) {
+    const receiver = calleeObject(parent);
+    const fn = enclosingFunction(parent);
+    return receiver ? `${fn ? fn.pos : -1}:${receiver.getText()}` : undefined;
+  }
+  return undefined;
 }
