@@ -124,5 +124,12 @@ runRuleTests(rule, {
       files: WC,
       errors: [{ messageId: 'cdnOverrides', line: 3, column: 49, message: 'Cloudflare-CDN-Cache-Control' }],
     },
+    {
+      name: "Hono's cache() middleware stores responses with cache.put: the value reaches a Cloudflare cache",
+      code: `app.get('*', cache({ cacheName: 'pages', cacheControl: 'max-age=60, proxy-revalidate, stale-if-error=600' }));`,
+      errors: [{ messageId: 'disabled', column: 87, message: 'stores responses with cache.put', suggestions: [
+        { output: `app.get('*', cache({ cacheName: 'pages', cacheControl: 'max-age=60, stale-if-error=600' }));` },
+      ] }],
+    },
   ],
 });

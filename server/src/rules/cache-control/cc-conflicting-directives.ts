@@ -41,7 +41,7 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so Cloudflare will not store it. Remove one.",
+    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so no shared cache will store it. Remove one.",
     privateSMaxage: "'{{b}}' sets a shared-cache lifetime but '{{a}}' in the same {{header}}{{via}} forbids shared caches from storing the response, so it has no effect. Remove one.",
     noCacheImmutable: "'{{a}}' forces revalidation on every use, which '{{b}}' in the same {{header}}{{via}} is meant to avoid; the intent is unclear. Remove one.",
     noStore: "'{{b}}' has no effect next to '{{a}}' in {{header}}{{via}}: nothing is stored, so the intent is unclear. Remove one.",

@@ -12,7 +12,7 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's Pingora happens to accept it). Use ','.",
+    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's open-source cache parser happens to accept it). Use ','.",
     colon: "'{{member}}' uses ':' instead of '=': caches see a directive named '{{member}}' with no argument. Write '{{fixed}}'.",
     spacedEquals: "Spaces around '=' in '{{member}}' are not allowed by the Cache-Control grammar. Write '{{fixed}}'.",
     emptyMember: "Stray comma in '{{value}}': empty list members are not allowed. Remove it.",
