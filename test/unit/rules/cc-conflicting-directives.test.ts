@@ -44,8 +44,9 @@ runRuleTests(rule, {
       ] }],
     },
     {
+      name: 'edge-only pair on a Worker response with Workers Cache off: info',
       code: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private, s-maxage=600');\n  return c.json({});\n});`,
-      errors: [{ messageId: 'privateSMaxage', line: 2, column: 39, suggestions: [
+      errors: [{ messageId: 'privateSMaxage', line: 2, column: 39, severity: 'info', suggestions: [
         { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 's-maxage=600');\n  return c.json({});\n});` },
         { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private');\n  return c.json({});\n});` },
       ] }],
@@ -104,6 +105,15 @@ runRuleTests(rule, {
       code: `res.headers.set('Cache-Control', 'no-store, public=1');`,
       errors: [{ messageId: 'publicArgument', column: 45, message: 'public takes no argument', suggestions: [
         { title: "Write 'public'", output: `res.headers.set('Cache-Control', 'no-store, public');` },
+      ] }],
+    },
+    {
+      name: 'the same pair with Workers Cache enabled: warning',
+      code: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private, s-maxage=600');\n  return c.json({});\n});`,
+      files: { 'wrangler.toml': 'name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2026-08-01"\n\n[cache]\nenabled = true\n' },
+      errors: [{ messageId: 'privateSMaxage', severity: 'warn', suggestions: [
+        { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 's-maxage=600');\n  return c.json({});\n});` },
+        { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private');\n  return c.json({});\n});` },
       ] }],
     },
   ],

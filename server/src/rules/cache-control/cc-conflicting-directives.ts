@@ -1,6 +1,7 @@
 // cc-conflicting-directives: Cache-Control directives that contradict each other (public+private, no-store+max-age, …).
 import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
+import { edgeContext, reachesEdge } from '../../engine/domain/cache-control/edge-context';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 
@@ -14,6 +15,9 @@ const CONFLICTS: readonly [string, string, ConflictMessage][] = [
   ['no-cache', 'max-age', 'noCacheMaxAge'],
   ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, ConflictMessage] => ['no-store', other, 'noStore']),
 ];
+
+/** Directives that only shared caches (in practice, the edge) act on. */
+const EDGE_ONLY = new Set(['s-maxage', 'stale-while-revalidate', 'stale-if-error']);
 
 /**
  * Members that take part in conflicts. Qualified `private="Set-Cookie"` / `no-cache="Set-Cookie"` only keep those headers
@@ -57,8 +61,11 @@ export default defineRule({
       const edit = removeMemberEdit(m.site, m.directive, context.text);
       return edit && { title: `Remove '${memberText(m)}'`, edits: [edit] };
     };
+    const model = context.kind === 'worker' ? context.worker() : undefined;
     for (const value of joined) {
       const members = joinedMembers(value);
+      // Edge-only pairs (s-maxage, stale-*, CDN headers) are info where no Cloudflare cache reads the value (domain.md §0).
+      const edge = reachesEdge(edgeContext(value.site, context.facts, model));
       for (const m of members) {
         if (!m.current || m.directive.key !== 'public' || !m.directive.assign) continue;
         const edit = removeArgumentEdit(m);
@@ -76,8 +83,10 @@ export default defineRule({
         // Report each pair once per joined value: where its later member is written.
         if (!later.current) continue;
         const suggestions = [removal(earlier), removal(later)].filter((s): s is Fix => !!s);
+        const edgeOnly = value.site.header !== 'cache-control' || EDGE_ONLY.has(keyA) || EDGE_ONLY.has(keyB);
         context.report({
           ...siteRange(later.site, later.directive.start, later.directive.end), messageId, suggestions,
+          ...(edgeOnly && !edge ? { severity: 'info' as const } : {}),
           data: { a: memberText(a), b: memberText(b), header: headerLabel(value.site.header), via: joinedVia(value) },
         });
       }
