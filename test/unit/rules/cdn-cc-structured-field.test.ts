@@ -78,5 +78,20 @@ runRuleTests(rule, {
       filename: 'public/_headers',
       errors: [{ messageId: 'dropped', severity: 'info', line: 2, column: 22, suggestions: [{ output: `/*\n  CDN-Cache-Control: max-age=86400\n` }] }],
     },
+    {
+      name: 'a token lifetime is valid SF but dropped (no suggestion); a bare max-age too',
+      code: `res.headers.set('CDN-Cache-Control', 'max-age=forever, s-maxage');`,
+      files: WC,
+      errors: [{ messageId: 'dropped', column: 39, message: "'max-age=forever'" }, { messageId: 'dropped', column: 56, message: "'s-maxage'" }],
+    },
+    {
+      name: 'a dropped directive and its parameter are two problems, in source order',
+      code: `res.headers.set('CDN-Cache-Control', 'max-age=1.5;immutable');`,
+      files: WC,
+      errors: [
+        { messageId: 'dropped', column: 39, suggestions: [{ output: `res.headers.set('CDN-Cache-Control', 'max-age=1;immutable');` }] },
+        { messageId: 'parameter', column: 50, message: "'immutable' a parameter of 'max-age=1.5'", suggestions: [{ output: `res.headers.set('CDN-Cache-Control', 'max-age=1.5,immutable');` }] },
+      ],
+    },
   ],
 });

@@ -67,7 +67,6 @@ class SfReader {
       item = this.text[this.pos] === '(' ? this.innerList() : this.bareItem();
     }
     const memberEnd = this.pos;
-    this.parameters(key, start, memberEnd);
     if (DELTA_DIRECTIVES.has(key) && !(key === 'max-stale' && !item) && !(item?.type === 'integer' && item.number! >= 0)) {
       const valueStart = item?.start ?? memberEnd;
       const valueEnd = item?.end ?? memberEnd;
@@ -75,6 +74,7 @@ class SfReader {
         : item?.type === 'decimal' && item.number! >= 0 ? String(Math.floor(item.number!)) : undefined;
       this.problems.push({ kind: 'dropped', start, end: memberEnd, key, member: this.text.slice(start, memberEnd), valueStart, valueEnd, replacement });
     }
+    this.parameters(key, start, memberEnd);
   }
 
   private key(): string {
@@ -191,6 +191,7 @@ class SfReader {
     if (/[A-Z]/.test(ch)) return 'an uppercase directive name (structured-field keys are lowercase)';
     if (ch === ',') return 'an empty list member';
     if (ch === ';') return 'an empty list member before ";"';
+    if (ch === '') return 'a ";" with no parameter after it';
     return `an unexpected "${ch}" where a directive name belongs`;
   }
 
