@@ -336,14 +336,14 @@ export default {
     {
       name: 'the incoming request with no GET guard: throws for non-GET methods',
       code: `export default {\n  async fetch(request, env, ctx) {\n    const res = await fetch(request);\n    ctx.waitUntil(caches.default.put(request, res.clone()));\n    return res;\n  },\n};`,
-      errors: [{ messageId: 'unguardedIncoming', line: 4, column: 38, severity: 'warn', suggestions: [
+      errors: [{ messageId: 'unguardedIncoming', line: 4, column: 38, severity: 'warn', message: "'request' is the incoming request", suggestions: [
         { title: 'Use a GET cache key: new Request(request.url)', output: `export default {\n  async fetch(request, env, ctx) {\n    const res = await fetch(request);\n    ctx.waitUntil(caches.default.put(new Request(request.url), res.clone()));\n    return res;\n  },\n};` },
       ] }],
     },
     {
       name: 'a Request copied from the incoming one keeps its method',
       code: `addEventListener('fetch', (event) => {\n  const key = new Request(event.request.url, event.request);\n  event.waitUntil(caches.default.put(key, new Response('x')));\n});`,
-      errors: [{ messageId: 'unguardedIncoming', line: 3, column: 38, message: "'key'", suggestions: [
+      errors: [{ messageId: 'unguardedIncoming', line: 3, column: 38, message: "'key' copies the incoming request's method", suggestions: [
         { output: `addEventListener('fetch', (event) => {\n  const key = new Request(event.request.url, event.request);\n  event.waitUntil(caches.default.put(new Request(key.url), new Response('x')));\n});` },
       ] }],
     },

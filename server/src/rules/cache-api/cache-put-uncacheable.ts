@@ -24,7 +24,7 @@ export default defineRule({
     nonGetRequest: 'cache.put() throws for a {{method}} request ({{how}} at line {{line}}): the Cache API only stores GET requests. Use a GET cache key such as new Request(url).',
     partialContent: 'cache.put() throws for this response: its status is 206 (set at line {{line}}). Cache the full 200 response instead of a partial one.',
     varyStar: "cache.put() throws for this response: it has 'Vary: {{value}}' (set at line {{line}}). Remove '*' and list the request headers the response varies on.",
-    unguardedIncoming: "cache.put() throws for non-GET methods: the key '{{how}}' is the incoming request and no request.method === 'GET' check guards this call. Check the method first, or use a GET key such as new Request(url).",
+    unguardedIncoming: "cache.put() throws for non-GET methods: the key '{{how}}' {{relation}} and no request.method === 'GET' check guards this call. Check the method first, or use a GET key such as new Request(url).",
     notModified: 'cache.put() silently discards this response: its status is 304 (set at line {{line}}). Put the full 200 response instead.',
     setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}) and such responses are never cached{{noCache}}. Add private=Set-Cookie to its Cache-Control, or delete Set-Cookie from the copy you put.',
     notStored: "cache.put() silently stores nothing: the response's Cache-Control '{{value}}' (set at line {{line}}) has {{directive}}. Remove it, or do not put this response in the cache.",
@@ -41,7 +41,7 @@ export default defineRule({
         if (incoming && !methodGuarded(model, put.call)) {
           const key = `new Request(${put.request.getText(sf)}.url)`;
           context.report({
-            start: put.request.getStart(sf), end: put.request.end, messageId: 'unguardedIncoming', severity: 'warn', data: { how: incoming.how },
+            start: put.request.getStart(sf), end: put.request.end, messageId: 'unguardedIncoming', severity: 'warn', data: { how: incoming.how, relation: incoming.copy ? "copies the incoming request's method" : 'is the incoming request' },
             suggestions: ts.isIdentifier(unwrap(put.request)) || ts.isPropertyAccessExpression(unwrap(put.request))
               ? [{ title: `Use a GET cache key: ${key}`, edits: [{ start: put.request.getStart(sf), end: put.request.end, text: key }] }] : [],
           });

@@ -9,6 +9,8 @@ import { routeHandlers } from '../runtime/routes';
 /** How the key relates to the incoming request, for messages (`request`, `new Request(request)`, `c.req.raw`). */
 export interface IncomingRequest {
   how: string;
+  /** A `new Request(…)` (possibly behind a const) that copies the incoming request and so keeps its method. */
+  copy: boolean;
 }
 
 /** The incoming request (or a copy that keeps its method) behind `expr`, or undefined. */
@@ -20,26 +22,29 @@ export function incomingRequest(model: WorkerModel, expr: ts.Expression, isPages
     const [first, init] = node.arguments ?? [];
     // `new Request(request)` and `new Request(url, request)` copy the method; `new Request(request.url)` is a GET.
     const source = init && !ts.isObjectLiteralExpression(unwrap(init)) ? init : !init && first ? first : undefined;
-    return source && incomingRequest(model, source, isPagesFunction, depth + 1) ? { how: text } : undefined;
+    return source && incomingRequest(model, source, isPagesFunction, depth + 1) ? { how: text, copy: true } : undefined;
   }
   const path = accessPath(node);
-  if (path?.length === 3 && path[1] === 'req' && path[2] === 'raw') return { how: text }; // Hono
+  if (path?.length === 3 && path[1] === 'req' && path[2] === 'raw') return { how: text, copy: false }; // Hono
   if (ts.isIdentifier(node)) {
     const init = model.resolver.constInitializer(node);
-    if (init) return incomingRequest(model, init, isPagesFunction, depth + 1) ? { how: text } : undefined;
+    if (init) {
+      const inner = incomingRequest(model, init, isPagesFunction, depth + 1);
+      return inner ? { how: text, copy: inner.copy } : undefined;
+    }
   }
   for (const handler of handlers(model, isPagesFunction)) {
     if (handler.kind !== 'fetch') continue;
     const first = handler.fn.parameters[0]?.name;
     if (!first) continue;
     if (handler.via.startsWith('addEventListener')) {
-      if (ts.isIdentifier(first) && path?.length === 2 && path[0] === first.text && path[1] === 'request') return { how: text };
+      if (ts.isIdentifier(first) && path?.length === 2 && path[0] === first.text && path[1] === 'request') return { how: text, copy: false };
     } else if (handler.via.startsWith('Pages Function')) {
-      if (ts.isIdentifier(first) && path?.length === 2 && path[0] === first.text && path[1] === 'request') return { how: text };
+      if (ts.isIdentifier(first) && path?.length === 2 && path[0] === first.text && path[1] === 'request') return { how: text, copy: false };
       if (ts.isObjectBindingPattern(first) && ts.isIdentifier(node) && first.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === node.text
-        && (e.propertyName ? ts.isIdentifier(e.propertyName) && e.propertyName.text === 'request' : node.text === 'request'))) return { how: text };
+        && (e.propertyName ? ts.isIdentifier(e.propertyName) && e.propertyName.text === 'request' : node.text === 'request'))) return { how: text, copy: false };
     } else if (ts.isIdentifier(first) && ts.isIdentifier(node) && node.text === first.text && declaredBy(node, handler.fn)) {
-      return { how: text };
+      return { how: text, copy: false };
     }
   }
   return undefined;
