@@ -60,7 +60,7 @@ export function explainCacheControl(value: string, header = 'cache-control', con
   const directives = parsed.directives.map((d) => {
     seen.set(d.key, (seen.get(d.key) ?? 0) + 1);
     last.set(d.key, d); // Pingora: a later duplicate wins (domain.md A7)
-    const explained = explainDirective(d);
+    const explained = explainDirective(d, headerKey !== 'cache-control');
     if (DELTA_DIRECTIVES.has(d.key)) {
       const n = deltaSeconds(d);
       if (n === undefined) seconds.delete(d.key);
@@ -183,7 +183,8 @@ function structuredFieldWarnings(value: string): string[] {
       : `";" makes "${p.parameter}" a parameter of "${p.owner}": caches ignore parameters, so it is lost. Use ",".`);
 }
 
-function explainDirective(d: CcDirective): DirectiveExplanation {
+/** `targeted`: a CDN header, whose number problems are structured-field ones (listed with the value's warnings). */
+function explainDirective(d: CcDirective, targeted: boolean): DirectiveExplanation {
   const info = CC_DIRECTIVES[d.key];
   const base = { name: d.name, key: d.key, value: d.value, start: d.start, end: d.end };
   if (!info) {
@@ -195,7 +196,7 @@ function explainDirective(d: CcDirective): DirectiveExplanation {
   if (d.assign?.char === ':') warning = joinWarnings(warning, `Written with ':' instead of '=': caches see a directive named "${d.name}:${d.rawValue ?? ''}".`);
   if (info.argument === 'none' && d.value !== undefined) warning = joinWarnings(warning, `${d.key} takes no argument.`);
   if (info.argument === 'delta' && d.value === undefined) warning = joinWarnings(warning, `${d.key} needs a number of seconds; without one it is ignored.`);
-  if (DELTA_DIRECTIVES.has(d.key) && d.value !== undefined) {
+  if (DELTA_DIRECTIVES.has(d.key) && d.value !== undefined && !targeted) {
     const n = deltaSeconds(d);
     if (n === undefined) warning = joinWarnings(warning, `"${d.rawValue}" is not a number of seconds; the directive counts as absent.`);
     else if (!/^\d+$/.test(d.value)) warning = joinWarnings(warning, `"${d.rawValue}" is not an integer: Cloudflare rounds it down to ${n}, strict caches reject it.`);

@@ -127,6 +127,7 @@ describe('explainCacheControl', () => {
     assert.match(param, /"max-age=60" a parameter of "public"/);
     assert.doesNotMatch(param, /not a Cache-Control separator/);
     assert.match(explainCacheControl('max-age="60", public', 'CDN-Cache-Control').warnings.join(' '), /max-age="60": not a non-negative integer, so per RFC 9213 a cache drops this directive/);
+    assert.equal(explainCacheControl('max-age=1.5', 'CDN-Cache-Control').directives[0]!.warning, undefined, 'no Cache-Control "rounds it down" note on a structured field');
     assert.deepEqual(explainCacheControl('max-age=60, public', 'CDN-Cache-Control').warnings, []);
   });
 
