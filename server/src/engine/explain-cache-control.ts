@@ -1,5 +1,7 @@
 // Explains a Cache-Control-like value: each directive's meaning and what Cloudflare's edge, a browser and cache.put will do.
 // Pure (text in, data out); the LSP hover only formats it. Facts: domain.md A4 (Cache API), A6 (Workers Cache), A7 (zone cache).
+import { structuredFieldProblems } from './domain/cache-control/cdn-structured-field';
+import { contextSentences, noLifetimeSentence, type HoverContext } from './explain-context';
 import { parseCacheControl, type CcDirective } from './parse/cache-control';
 import { CC_DIRECTIVES, DELTA_DIRECTIVES, suggestDirective } from './parse/cache-control-directives';
 
@@ -35,6 +37,10 @@ export interface CacheControlExplanation {
   storedByCachePut: boolean;
   /** True when s-maxage, must-revalidate or proxy-revalidate switch off stale serving on Cloudflare. */
   staleDisabled: boolean;
+  /** Where the value is read, when the caller knows (domain.md §0). */
+  context?: HoverContext;
+  /** Who reads the value in that context. */
+  where: string[];
   edge: string[];
   browser: string[];
   stale: string[];
@@ -44,8 +50,8 @@ export interface CacheControlExplanation {
 /** delta-seconds overflow value (RFC 9111 §1.2.2). */
 const MAX_DELTA = 2 ** 31;
 
-/** Explains a Cache-Control, CDN-Cache-Control or Cloudflare-CDN-Cache-Control value. */
-export function explainCacheControl(value: string, header = 'cache-control'): CacheControlExplanation {
+/** Explains a Cache-Control, CDN-Cache-Control or Cloudflare-CDN-Cache-Control value, in `context` when the caller knows it. */
+export function explainCacheControl(value: string, header = 'cache-control', context?: HoverContext): CacheControlExplanation {
   const headerKey = header.toLowerCase();
   const parsed = parseCacheControl(value);
   const seen = new Map<string, number>();
@@ -54,20 +60,24 @@ export function explainCacheControl(value: string, header = 'cache-control'): Ca
   const directives = parsed.directives.map((d) => {
     seen.set(d.key, (seen.get(d.key) ?? 0) + 1);
     last.set(d.key, d); // Pingora: a later duplicate wins (domain.md A7)
-    const explained = explainDirective(d);
+    const explained = explainDirective(d, headerKey !== 'cache-control');
     if (DELTA_DIRECTIVES.has(d.key)) {
       const n = deltaSeconds(d);
       if (n === undefined) seconds.delete(d.key);
       else seconds.set(d.key, n);
     }
     if (seen.get(d.key)! > 1) {
-      explained.warning = joinWarnings(explained.warning, `${d.key} appears more than once: RFC 9111 uses the first (or treats the response as stale), Cloudflare uses the last.`);
+      explained.warning = joinWarnings(explained.warning, `${d.key} appears more than once: RFC 9111 uses the first (or treats the response as stale); Cloudflare's open-source cache parser keeps the last.`);
     }
     return explained;
   });
   const warnings: string[] = [];
-  if (parsed.separators.some((s) => s.char === ';')) warnings.push('";" is not a Cache-Control separator: Cloudflare (Pingora) accepts it, strict parsers drop the whole header. Use ",".');
-  if (parsed.emptyMembers.length > 0) warnings.push('Stray comma: empty list members are not allowed.');
+  const targeted = headerKey !== 'cache-control';
+  if (targeted) warnings.push(...structuredFieldWarnings(value));
+  else {
+    if (parsed.separators.some((s) => s.char === ';')) warnings.push('";" is not a Cache-Control separator: Cloudflare\'s open-source parser accepts it, strict parsers drop the whole header. Use ",".');
+    if (parsed.emptyMembers.length > 0) warnings.push('Stray comma: empty list members are not allowed.');
+  }
   if (parsed.directives.length === 0) warnings.push('No directives: the header is empty.');
   const has = (key: string) => last.has(key);
   const unqualified = (key: string) => has(key) && last.get(key)!.value === undefined;
@@ -81,7 +91,6 @@ export function explainCacheControl(value: string, header = 'cache-control'): Ca
   const noCacheAll = unqualified('no-cache');
   const storedByEdge = !noStore && !privateAll;
   const storedByCachePut = storedByEdge && !noCacheAll && edgeTtl !== 0;
-  const targeted = headerKey !== 'cache-control';
 
   const edge: string[] = [];
   if (headerKey === 'cdn-cache-control') edge.push('Cloudflare uses CDN-Cache-Control instead of Cache-Control (Cloudflare-CDN-Cache-Control wins over both); it is forwarded downstream.');
@@ -94,13 +103,16 @@ export function explainCacheControl(value: string, header = 'cache-control'): Ca
     else if (edgeTtl === 0) edge.push(`${sMaxage !== undefined ? 's-maxage' : 'max-age'}=0: stale at once, so Cloudflare revalidates on every request (some Cloudflare docs say it is not cached at all).`);
     else if (sMaxage !== undefined) edge.push(`Edge TTL ${duration(sMaxage)}: s-maxage overrides max-age for Cloudflare.`);
     else if (maxAge !== undefined) edge.push(`Edge TTL ${duration(maxAge)} from max-age (no s-maxage).`);
-    else edge.push('No max-age or s-maxage: the zone cache uses its default edge TTL (e.g. 2 h for a 200) only for file extensions it caches by default (not HTML or JSON); Workers Cache applies heuristic freshness (7,200 s for a 200).');
+    else edge.push(noLifetimeSentence());
     for (const key of ['private', 'no-cache']) {
       const list = fields(key);
       if (list !== undefined) edge.push(`${key}="${list}": the listed headers are not stored; the rest of the response may be.`);
     }
+    // Only public, must-revalidate and s-maxage allow storing responses to requests with Authorization (RFC 9111 §3.5; domain.md §0).
+    const authReasons = ['s-maxage', 'must-revalidate'].filter(has);
     if (has('public')) edge.push('public: stored even for requests that carry Authorization.');
-    else if (staleReasons.length > 0) edge.push(`${staleReasons[0]} also lets Cloudflare store responses to requests that carry Authorization.`);
+    else if (authReasons.length > 0) edge.push(`${authReasons[0]} also lets Cloudflare store responses to requests that carry Authorization.`);
+    else if (has('proxy-revalidate')) edge.push('proxy-revalidate does not let a shared cache store responses to requests that carry Authorization (only public, must-revalidate and s-maxage do).');
   }
   if (has('immutable')) edge.push('immutable has no effect on Cloudflare\'s cache.');
 
@@ -132,11 +144,14 @@ export function explainCacheControl(value: string, header = 'cache-control'): Ca
     const blockers = [...staleReasons, ...['no-store', 'no-cache'].filter(has)];
     if (blockers.length > 0) stale.push(`stale-if-error=${sie} is ignored because of ${blockers.join(', ')}.`);
     else if (sie === 0) stale.push('stale-if-error=0: errors are surfaced instead of serving a stale copy.');
-    else stale.push(`When the origin or Worker fails, a stale copy may be served for up to ${duration(sie)}.`);
+    else stale.push(`When the origin or Worker fails, a stale copy may be served for up to ${duration(sie)}; ignored when Always Online is on.`);
   }
   if (swr === undefined && sie === undefined) {
     if (staleReasons.length > 0) stale.push(`No stale copies once expired: ${because}.`);
-    else if (storedByEdge) stale.push('No stale-* directives: Workers Cache serves a stale copy on Worker errors indefinitely by default; add stale-if-error=0 to surface errors.');
+    // The stale-on-error default is Workers Cache's (domain.md A6): say it only where Workers Cache may read the value.
+    else if (storedByEdge && (context === undefined || context === 'workers-cache')) {
+      stale.push(`No stale-* directives: ${context === 'workers-cache' ? '' : 'with Workers Cache, '}Cloudflare serves a stale copy on Worker errors indefinitely by default; add stale-if-error=0 to surface errors.`);
+    }
   }
 
   const cachePut: string[] = [];
@@ -147,15 +162,29 @@ export function explainCacheControl(value: string, header = 'cache-control'): Ca
   } else {
     cachePut.push(edgeTtl !== undefined ? `cache.put would store it for ${duration(edgeTtl)} in this data center only (not tiered).` : 'cache.put would store it (no max-age or s-maxage, so its lifetime depends on Expires or defaults), in this data center only.');
     const privateFields = fields('private');
-    if (privateFields !== undefined && /(^|,)\s*set-cookie\s*(,|$)/i.test(privateFields)) cachePut.push('private="Set-Cookie" lets a response with Set-Cookie be stored (the header is stripped).');
-    else cachePut.push('A response with Set-Cookie is never stored by cache.put (unless private="Set-Cookie").');
+    if (privateFields !== undefined && /(^|,)\s*set-cookie\s*(,|$)/i.test(privateFields)) cachePut.push('private=Set-Cookie lets a response with Set-Cookie be stored (the header is stripped); the documented form is the unquoted token.');
+    else {
+      cachePut.push('A response with Set-Cookie is never stored by cache.put (unless Cache-Control has private=Set-Cookie).');
+      const noCacheFields = fields('no-cache');
+      if (noCacheFields !== undefined && /(^|,)\s*set-cookie\s*(,|$)/i.test(noCacheFields)) cachePut.push('no-cache="Set-Cookie" is documented only for Workers Cache, not for cache.put.');
+    }
   }
   if (!targeted && (swr !== undefined || sie !== undefined)) cachePut.push('stale-while-revalidate and stale-if-error are not supported by cache.put/cache.match.');
 
-  return { header: headerKey, value, directives, warnings, edgeTtl, browserTtl, storedByEdge, storedByCachePut, staleDisabled: staleReasons.length > 0, edge, browser, stale, cachePut };
+  const where = contextSentences(context, targeted);
+  return { header: headerKey, value, directives, warnings, edgeTtl, browserTtl, storedByEdge, storedByCachePut, staleDisabled: staleReasons.length > 0, context, where, edge, browser, stale, cachePut };
 }
 
-function explainDirective(d: CcDirective): DirectiveExplanation {
+/** What a strict RFC 9213 recipient does with a targeted field (domain.md §0): sentences for the hover. */
+function structuredFieldWarnings(value: string): string[] {
+  return structuredFieldProblems(value).map((p) => p.kind === 'parse-error'
+    ? `Not a valid structured-field dictionary (${p.reason}): per RFC 9213 a cache ignores the whole header and falls back to the next one.`
+    : p.kind === 'dropped' ? `${p.member}: not a non-negative integer, so per RFC 9213 a cache drops this directive (the rest still applies).`
+      : `";" makes "${p.parameter}" a parameter of "${p.owner}": caches ignore parameters, so it is lost. Use ",".`);
+}
+
+/** `targeted`: a CDN header, whose number problems are structured-field ones (listed with the value's warnings). */
+function explainDirective(d: CcDirective, targeted: boolean): DirectiveExplanation {
   const info = CC_DIRECTIVES[d.key];
   const base = { name: d.name, key: d.key, value: d.value, start: d.start, end: d.end };
   if (!info) {
@@ -167,7 +196,7 @@ function explainDirective(d: CcDirective): DirectiveExplanation {
   if (d.assign?.char === ':') warning = joinWarnings(warning, `Written with ':' instead of '=': caches see a directive named "${d.name}:${d.rawValue ?? ''}".`);
   if (info.argument === 'none' && d.value !== undefined) warning = joinWarnings(warning, `${d.key} takes no argument.`);
   if (info.argument === 'delta' && d.value === undefined) warning = joinWarnings(warning, `${d.key} needs a number of seconds; without one it is ignored.`);
-  if (DELTA_DIRECTIVES.has(d.key) && d.value !== undefined) {
+  if (DELTA_DIRECTIVES.has(d.key) && d.value !== undefined && !targeted) {
     const n = deltaSeconds(d);
     if (n === undefined) warning = joinWarnings(warning, `"${d.rawValue}" is not a number of seconds; the directive counts as absent.`);
     else if (!/^\d+$/.test(d.value)) warning = joinWarnings(warning, `"${d.rawValue}" is not an integer: Cloudflare rounds it down to ${n}, strict caches reject it.`);

@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cacheControlAt } from '../engine/domain/cache-control/cc-site-at';
 import { explainCacheControl, type CacheControlExplanation } from '../engine/explain-cache-control';
+import type { FileFacts } from '../engine/project/facts';
 import { uriToPath } from './documents-host';
 
 const HEADER_NAMES: Record<string, string> = {
@@ -14,12 +15,12 @@ const HEADER_NAMES: Record<string, string> = {
 const DOCS = 'https://developers.cloudflare.com/cache/concepts/cache-control/';
 
 /** The hover for a position, or null when it is not on a Cache-Control-like value. */
-export function hoverAt(doc: TextDocument, position: Position): Hover | null {
+export function hoverAt(doc: TextDocument, position: Position, factsFor?: (path: string) => FileFacts): Hover | null {
   const path = uriToPath(doc.uri);
   if (!path) return null;
-  const at = cacheControlAt(path, doc.getText(), doc.offsetAt(position));
+  const at = cacheControlAt(path, doc.getText(), doc.offsetAt(position), factsFor?.(path));
   if (!at) return null;
-  const explanation = explainCacheControl(at.site.value, at.site.header);
+  const explanation = explainCacheControl(at.site.value, at.site.header, at.context);
   const start = at.directiveStart ?? at.start;
   const end = at.directiveEnd ?? at.end;
   return {
@@ -40,6 +41,7 @@ export function formatExplanation(e: CacheControlExplanation, focus?: number): s
   const section = (title: string, sentences: string[]) => {
     if (sentences.length > 0) lines.push('', `**${title}:** ${sentences.map(escape).join(' ')}`);
   };
+  section('Where it is read', e.where);
   section('Cloudflare edge', e.edge);
   section('Browser', e.browser);
   section('Stale copies', e.stale);

@@ -129,7 +129,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(guardRequest(log, 'textDocument/hover', null, (params) => {
     const doc = host.get(params.textDocument.uri);
-    return doc ? hoverAt(doc, params.position) : null;
+    return doc ? hoverAt(doc, params.position, (path) => linter.project.factsFor(path)) : null;
   }));
 
   connection.onExecuteCommand(guardRequest(log, 'workspace/executeCommand', null, async (params) => {

@@ -7,6 +7,7 @@ import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
+import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   ccDuplicateDirective,
   ccStaleDisabled,
   ccSyntax,
+  cdnCcStructuredField,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cacheControlAt } from '../../../server/src/engine/domain/cache-control/cc-site-at';
 import { duration, explainCacheControl } from '../../../server/src/engine/explain-cache-control';
+import { emptyFacts } from '../../../server/src/engine/project/facts';
 
 const has = (lines: string[], pattern: RegExp) => lines.some((line) => pattern.test(line));
 
@@ -88,11 +89,60 @@ describe('explainCacheControl', () => {
     assert.ok(has(cf.edge, /strips it/));
   });
 
-  it('no TTL: explains the zone-cache and Workers Cache defaults', () => {
-    const e = explainCacheControl('public');
-    assert.equal(e.edgeTtl, undefined);
-    assert.ok(has(e.edge, /default edge TTL/));
-    assert.ok(has(e.edge, /7,200 s/));
+  it('no TTL: the status-based defaults apply only without Cache-Control/Expires, so not to "public" alone (domain.md §0)', () => {
+    for (const value of ['public', 'immutable']) {
+      const e = explainCacheControl(value);
+      assert.equal(e.edgeTtl, undefined);
+      assert.ok(!has(e.edge, /uses its default edge TTL/), value);
+      assert.ok(has(e.edge, /apply only when a response has no Cache-Control and no Expires at all, so they do not apply here/), value);
+      assert.ok(has(e.edge, /zone cache 200\/206\/301: 120 min, 302\/303: 20 min, 404\/410: 3 min/), value);
+      assert.ok(has(e.edge, /Workers Cache 200\/203\/204: 7,200 s, 300\/301: 1,200 s, 404\/410: 180 s, 405\/414\/501: 60 s, 302: not cached/), value);
+    }
+  });
+
+  it('proxy-revalidate does not allow storing responses to requests with Authorization (RFC 9111 §3.5)', () => {
+    const e = explainCacheControl('max-age=60, proxy-revalidate');
+    assert.ok(!has(e.edge, /proxy-revalidate also lets Cloudflare store/));
+    assert.ok(has(e.edge, /proxy-revalidate does not let a shared cache store responses to requests that carry Authorization/));
+    assert.ok(has(explainCacheControl('max-age=60, proxy-revalidate, must-revalidate').edge, /must-revalidate also lets Cloudflare store/));
+  });
+
+  it('Always Online is mentioned for both stale directives', () => {
+    const e = explainCacheControl('max-age=60, stale-while-revalidate=30, stale-if-error=600');
+    assert.ok(has(e.stale, /revalidates in the background.*ignored when Always Online is on/));
+    assert.ok(has(e.stale, /up to 600 s \(10 min\); ignored when Always Online is on/));
+  });
+
+  it('cache.put: the documented token form private=Set-Cookie; no-cache="Set-Cookie" is no Cache API exemption', () => {
+    const plain = explainCacheControl('max-age=60');
+    assert.ok(has(plain.cachePut, /unless Cache-Control has private=Set-Cookie\)/));
+    assert.ok(!has(plain.cachePut, /private="Set-Cookie"/));
+    assert.ok(has(explainCacheControl('max-age=60, private=Set-Cookie').cachePut, /private=Set-Cookie lets a response with Set-Cookie be stored/));
+    assert.ok(has(explainCacheControl('max-age=60, no-cache="Set-Cookie"').cachePut, /no-cache="Set-Cookie" is documented only for Workers Cache/));
+  });
+
+  it('CDN headers: structured-field problems (whole field ignored, directive dropped, ";" parameter)', () => {
+    assert.match(explainCacheControl('Max-Age=60', 'CDN-Cache-Control').warnings.join(' '), /uppercase.*ignores the whole header/);
+    const param = explainCacheControl('public; max-age=60', 'cloudflare-cdn-cache-control').warnings.join(' ');
+    assert.match(param, /"max-age=60" a parameter of "public"/);
+    assert.doesNotMatch(param, /not a Cache-Control separator/);
+    assert.match(explainCacheControl('max-age="60", public', 'CDN-Cache-Control').warnings.join(' '), /max-age="60": not a non-negative integer, so per RFC 9213 a cache drops this directive/);
+    assert.equal(explainCacheControl('max-age=1.5', 'CDN-Cache-Control').directives[0]!.warning, undefined, 'no Cache-Control "rounds it down" note on a structured field');
+    assert.deepEqual(explainCacheControl('max-age=60, public', 'CDN-Cache-Control').warnings, []);
+  });
+
+  it('context: says who reads the value; the stale-on-error default only where Workers Cache may read it', () => {
+    const off = explainCacheControl('public, s-maxage=600', 'cache-control', 'worker-response');
+    assert.ok(has(off.where, /Workers Cache is off for this Worker.*Cloudflare does not cache this response/));
+    assert.ok(!has(off.stale, /stale copy on Worker errors/));
+    const on = explainCacheControl('public, max-age=600', 'cache-control', 'workers-cache');
+    assert.ok(has(on.where, /Workers Cache enabled/));
+    assert.ok(has(on.stale, /^No stale-\* directives: Cloudflare serves a stale copy on Worker errors indefinitely/));
+    assert.ok(has(explainCacheControl('public, max-age=600').stale, /with Workers Cache, Cloudflare serves a stale copy/));
+    assert.ok(!has(explainCacheControl('public, max-age=600', 'cache-control', 'headers-file').stale, /stale copy on Worker errors/));
+    assert.ok(has(explainCacheControl('max-age=60', 'cache-control', 'headers-file').where, /browser cache behaviour/));
+    assert.ok(has(explainCacheControl('max-age=60', 'cache-control', 'cache-put').where, /stores responses with cache\.put/));
+    assert.ok(has(explainCacheControl('no-cache', 'cache-control', 'subrequest').where, /request header on a fetch\(\) subrequest/));
   });
 
   it('flags duplicates (the last wins on Cloudflare), floats, quotes, unknown and request-only directives', () => {
@@ -101,6 +151,7 @@ describe('explainCacheControl', () => {
     assert.equal(e.browserTtl, 1);
     const [, second, unknown, requestOnly, quoted] = e.directives;
     assert.match(second!.warning!, /appears more than once/);
+    assert.match(second!.warning!, /Cloudflare's open-source cache parser keeps the last/);
     assert.match(second!.warning!, /rounds it down to 1/);
     assert.match(unknown!.meaning, /Unknown directive/);
     assert.match(unknown!.warning!, /Did you mean s-maxage\?/);
@@ -150,6 +201,18 @@ describe('cacheControlAt', () => {
   it('is undefined elsewhere: other strings, other file kinds', () => {
     assert.equal(cacheControlAt('/p/src/index.ts', code, code.indexOf('text/plain')), undefined);
     assert.equal(cacheControlAt('/p/wrangler.toml', 'name = "cache-control"\n', 10), undefined);
+  });
+
+  it('knows the context as far as the file and the facts show', () => {
+    const offset = code.indexOf('max-age');
+    assert.equal(cacheControlAt('/p/src/index.ts', code, offset)!.context, undefined, 'no facts, no cache.put: unknown');
+    assert.equal(cacheControlAt('/p/src/index.ts', code, offset, emptyFacts())!.context, 'worker-response');
+    assert.equal(cacheControlAt('/p/src/index.ts', code, offset, { ...emptyFacts(), cacheEnabled: true })!.context, 'workers-cache');
+    const put = `${code}async function save(req, res) { await caches.default.put(new Request(req.url), res); }\n`;
+    assert.equal(cacheControlAt('/p/src/index.ts', put, offset)!.context, 'cache-put');
+    const sub = "export default { fetch: () => fetch('https://o.example', { headers: { 'Cache-Control': 'no-cache' } }) };";
+    assert.equal(cacheControlAt('/p/src/index.ts', sub, sub.indexOf('no-cache'))!.context, 'subrequest');
+    assert.equal(cacheControlAt('/p/public/_headers', '/*\n  Cache-Control: max-age=60\n', 20)!.context, 'headers-file');
   });
 
   it('finds values in _headers files', () => {

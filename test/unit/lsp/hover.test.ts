@@ -41,6 +41,8 @@ describe('hover', () => {
     assert.match(md, /^\*\*CDN-Cache-Control\*\*/);
     assert.match(md, /Browsers ignore CDN-Cache-Control/);
     assert.match(md, /stale copy for up to 60 s/);
+    // The server passes the project facts: this project's wrangler.toml has no cache.enabled.
+    assert.match(md, /\*\*Where it is read:\*\* Workers Cache is off for this Worker.*this header only matters to downstream CDNs/);
     assert.equal(await hover('src/cdn.js', positionOf(CDN, "max-age=1'", 1)), null);
     assert.equal(await hover('src/cdn.js', positionOf(CDN, 'fetch')), null);
   });
@@ -52,6 +54,7 @@ describe('hover', () => {
     assert.match(md, /- \*\*`immutable`\*\*/);
     assert.match(md, /immutable has no effect on Cloudflare's cache/);
     assert.match(md, /31,536,000 s \(1 y\)/);
+    assert.match(md, /\*\*Where it is read:\*\* \\_headers values are documented as browser cache behaviour/);
   });
 
   it('is null on files that are not open or not Worker/_headers files', async () => {

@@ -28,14 +28,14 @@ runRuleTests(rule, {
     `addEventListener('fetch', (event) => event.respondWith(handle(event)));
 async function handle(event) {
   const res = await fetch(event.request);
-  event.waitUntil(caches.default.put(event.request, res.clone()));
+  event.waitUntil(caches.default.put(event.request.url, res.clone()));
   return res;
 }`,
     // Set-Cookie added after the put, for the client only.
     `export default {
   async fetch(req) {
     const res = new Response('page', { headers: { 'Cache-Control': 'public, max-age=60' } });
-    await caches.default.put(req, res.clone());
+    await caches.default.put(req.url, res.clone());
     res.headers.set('Set-Cookie', 'seen=1');
     return res;
   },
@@ -46,46 +46,34 @@ async function handle(event) {
     const res = new Response('page', { headers: { 'Set-Cookie': 'sid=abc', 'Cache-Control': 'max-age=600' } });
     const copy = res.clone();
     copy.headers.delete('Set-Cookie');
-    ctx.waitUntil(caches.default.put(req, copy));
+    ctx.waitUntil(caches.default.put(req.url, copy));
     return res;
   },
 };`,
-    // The documented workaround: private="Set-Cookie" (and no-cache="Set-Cookie").
+    // The documented workaround: private=Set-Cookie (token form; the quoted form is accepted too). app.get() guards the method.
     `app.get('/home', async (c) => {
   const res = new Response('home', { headers: { 'Set-Cookie': 'a=b', 'Cache-Control': 'private="Set-Cookie", max-age=600' } });
-  const other = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'no-cache="set-cookie", s-maxage=60']] });
+  const other = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'private=set-cookie, s-maxage=60']] });
   await caches.default.put(c.req.raw, other);
   c.executionCtx.waitUntil(caches.default.put(c.req.raw, res.clone()));
   return res;
 });`,
+    // A GET check dominates the put of the incoming request.
+    `export default {\n  async fetch(request, env, ctx) {\n    const cache = caches.default;\n    let response = await cache.match(request);\n    if (!response && request.method === 'GET') {\n      response = new Response('x', { headers: { 'Cache-Control': 'public, max-age=60' } });\n      ctx.waitUntil(cache.put(request, response.clone()));\n    }\n    return response ?? fetch(request);\n  },\n};`,
+    // new Request(request.url) is a GET key whatever the incoming method.
+    `addEventListener('fetch', (event) => {\n  const key = new Request(event.request.url);\n  event.waitUntil(caches.default.put(key, new Response('x', { headers: { 'Cache-Control': 'max-age=60' } })));\n});`,
+    // A Pages GET handler only sees GET requests.
+    { filename: 'functions/api/[id].ts', code: `export const onRequestGet = async ({ request }) => {\n  const res = new Response('x', { headers: { 'Cache-Control': 'max-age=60' } });\n  await caches.default.put(request, res.clone());\n  return res;\n};` },
     // max-age=0 for browsers, s-maxage for the edge.
-    `export default { async fetch(req) { const res = new Response('x', { headers: { 'Cache-Control': 'max-age=0, s-maxage=600' } }); await caches.default.put(req, res.clone()); return res; } };`,
+    `export default { async fetch(req) { const res = new Response('x', { headers: { 'Cache-Control': 'max-age=0, s-maxage=600' } }); await caches.default.put(req.url, res.clone()); return res; } };`,
     // Set-Cookie only on some paths: not statically known.
-    `export default {
-  async fetch(req, env) {
-    const res = new Response('x', { headers: { 'Cache-Control': 'max-age=60' } });
-    if (env.DEBUG) res.headers.set('Set-Cookie', 'debug=1');
-    await caches.default.put(req, res.clone());
-    return res;
-  },
-};`,
+    `export default {\n  async fetch(req, env) {\n    const res = new Response('x', { headers: { 'Cache-Control': 'max-age=60' } });\n    if (env.DEBUG) res.headers.set('Set-Cookie', 'debug=1');\n    await caches.default.put(req.url, res.clone());\n    return res;\n  },\n};`,
     // GET routes, a GET Request and Hono's cache() middleware (another rule's business).
-    `app.get('/items', async (c) => {
-  const key = new Request(c.req.url, { method: 'GET' });
-  await caches.default.put(key, Response.json([], { headers: { Vary: 'Accept-Encoding' } }));
-  return c.json([]);
-});
-app.get('*', cache({ cacheName: 'pages', cacheControl: 'no-store' }));`,
+    `app.get('/items', async (c) => {\n  const key = new Request(c.req.url, { method: 'GET' });\n  await caches.default.put(key, Response.json([], { headers: { Vary: 'Accept-Encoding' } }));\n  return c.json([]);\n});\napp.get('*', cache({ cacheName: 'pages', cacheControl: 'no-store' }));`,
     // Cache-Control computed at runtime: unknown, so Set-Cookie may be exempted.
-    `export const onRequestGet = async ({ request, env }) => {
-  const res = new Response('x', { headers: { 'Set-Cookie': 'a=b', 'Cache-Control': env.CC } });
-  await caches.default.put(request, res);
-};`,
+    `export const onRequestGet = async ({ request, env }) => {\n  const res = new Response('x', { headers: { 'Set-Cookie': 'a=b', 'Cache-Control': env.CC } });\n  await caches.default.put(request, res);\n};`,
     // A TS helper whose cache parameter is not traced.
-    `interface Env { CACHE: KVNamespace }
-async function store(cache: Cache, req: Request) {
-  await cache.put(new Request(req.url, { method: 'POST' }), new Response('x', { status: 206 }));
-}`,
+    `interface Env { CACHE: KVNamespace }\nasync function store(cache: Cache, req: Request) {\n  await cache.put(new Request(req.url, { method: 'POST' }), new Response('x', { status: 206 }));\n}`,
   ],
   invalid: [
     {
@@ -203,35 +191,35 @@ async function handle(req) {
     const obj = await env.BUCKET.get('video', { range: req.headers });
     const res = new Response(obj.body, { status: 206 });
     res.headers.set('Vary', '*');
-    await caches.default.put(req, res.clone());
+    await caches.default.put(req.url, res.clone());
     return res;
   },
 };`,
       errors: [
-        { messageId: 'partialContent', line: 6, column: 35, severity: 'error', message: 'set at line 4' },
-        { messageId: 'varyStar', line: 6, column: 35, severity: 'error', message: 'set at line 5' },
+        { messageId: 'partialContent', line: 6, column: 39, severity: 'error', message: 'set at line 4' },
+        { messageId: 'varyStar', line: 6, column: 39, severity: 'error', message: 'set at line 5' },
       ],
     },
     {
-      name: 'Set-Cookie with a literal Cache-Control: suggestion adds private="Set-Cookie"',
+      name: 'Set-Cookie with a literal Cache-Control: suggestion adds the token form private=Set-Cookie',
       code: `export default {
   async fetch(req, env, ctx) {
     const res = new Response('home', {
       headers: { 'Cache-Control': 'public, max-age=600', 'Set-Cookie': 'visited=1' },
     });
-    ctx.waitUntil(caches.default.put(req, res.clone()));
+    ctx.waitUntil(caches.default.put(req.url, res.clone()));
     return res;
   },
 };`,
       errors: [{
-        messageId: 'setCookie', line: 6, column: 43, severity: 'warn', message: 'set at line 4',
+        messageId: 'setCookie', line: 6, column: 47, severity: 'warn', message: 'set at line 4',
         suggestions: [{
           output: `export default {
   async fetch(req, env, ctx) {
     const res = new Response('home', {
-      headers: { 'Cache-Control': 'private="Set-Cookie", public, max-age=600', 'Set-Cookie': 'visited=1' },
+      headers: { 'Cache-Control': 'private=Set-Cookie, public, max-age=600', 'Set-Cookie': 'visited=1' },
     });
-    ctx.waitUntil(caches.default.put(req, res.clone()));
+    ctx.waitUntil(caches.default.put(req.url, res.clone()));
     return res;
   },
 };`,
@@ -245,19 +233,19 @@ export default {
   async fetch(req) {
     const res = Response.json({ ok: true }, { headers: { "Cache-Control": CACHE_CONTROL } });
     res.headers.append("Set-Cookie", "sid=" + crypto.randomUUID());
-    await caches.default.put(req, res.clone());
+    await caches.default.put(req.url, res.clone());
     return res;
   },
 };`,
       errors: [{
-        messageId: 'setCookie', line: 6, column: 35, message: 'set at line 5',
+        messageId: 'setCookie', line: 6, column: 39, message: 'set at line 5',
         suggestions: [{
-          output: `const CACHE_CONTROL = "private=\\"Set-Cookie\\", public, max-age=300";
+          output: `const CACHE_CONTROL = "private=Set-Cookie, public, max-age=300";
 export default {
   async fetch(req) {
     const res = Response.json({ ok: true }, { headers: { "Cache-Control": CACHE_CONTROL } });
     res.headers.append("Set-Cookie", "sid=" + crypto.randomUUID());
-    await caches.default.put(req, res.clone());
+    await caches.default.put(req.url, res.clone());
     return res;
   },
 };`,
@@ -280,25 +268,25 @@ export default {
     const upstream = await fetch(req);
     const res = new Response(upstream.body, upstream);
     res.headers.set('Cache-Control', 'no-store');
-    ctx.waitUntil(caches.default.put(req, res.clone()));
+    ctx.waitUntil(caches.default.put(req.url, res.clone()));
     return res;
   },
 };`,
-      errors: [{ messageId: 'notStored', line: 6, column: 43, severity: 'warn', message: "Cache-Control 'no-store' (set at line 5) has 'no-store'" }],
+      errors: [{ messageId: 'notStored', line: 6, column: 47, severity: 'warn', message: "Cache-Control 'no-store' (set at line 5) has 'no-store'" }],
     },
     {
       name: 'max-age=0 without s-maxage, and an unqualified private',
       code: `const { CACHE } = env;
 export default {
   async fetch(req) {
-    await caches.default.put(req, new Response('a', { headers: { 'cache-control': 'public, max-age=0' } }));
-    await caches.default.put(req, new Response('b', { headers: { 'cache-control': 'private, max-age=60' } }));
+    await caches.default.put(req.url, new Response('a', { headers: { 'cache-control': 'public, max-age=0' } }));
+    await caches.default.put(req.url, new Response('b', { headers: { 'cache-control': 'private, max-age=60' } }));
     return new Response('ok');
   },
 };`,
       errors: [
-        { messageId: 'notStored', line: 4, column: 35, message: "'max-age=0' without s-maxage" },
-        { messageId: 'notStored', line: 5, column: 35, message: "an unqualified 'private'" },
+        { messageId: 'notStored', line: 4, column: 39, message: "'max-age=0' without s-maxage" },
+        { messageId: 'notStored', line: 5, column: 39, message: "an unqualified 'private'" },
       ],
     },
     {
@@ -332,6 +320,49 @@ export default {
 };`,
         }],
       }],
+    },
+    {
+      name: 'no-cache="Set-Cookie" is documented only for Workers Cache: no exemption for the Cache API',
+      code: `app.get('/home', async (c) => {\n  const res = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'no-cache="set-cookie", s-maxage=60']] });\n  await caches.default.put(c.req.raw, res.clone());\n  return res;\n});`,
+      errors: [{ messageId: 'setCookie', line: 3, column: 39, message: 'no-cache="Set-Cookie" is documented only for Workers Cache', suggestions: [
+        { title: /private=Set-Cookie/, output: `app.get('/home', async (c) => {\n  const res = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'private=Set-Cookie, no-cache="set-cookie", s-maxage=60']] });\n  await caches.default.put(c.req.raw, res.clone());\n  return res;\n});` },
+      ] }],
+    },
+    {
+      name: 'a 304 is silently discarded',
+      code: `app.get('/x', async (c) => {\n  const res = new Response(null, { status: 304 });\n  await caches.default.put(c.req.raw, res);\n  return res;\n});`,
+      errors: [{ messageId: 'notModified', line: 3, column: 39, severity: 'warn', message: 'set at line 2' }],
+    },
+    {
+      name: 'the incoming request with no GET guard: throws for non-GET methods',
+      code: `export default {\n  async fetch(request, env, ctx) {\n    const res = await fetch(request);\n    ctx.waitUntil(caches.default.put(request, res.clone()));\n    return res;\n  },\n};`,
+      errors: [{ messageId: 'unguardedIncoming', line: 4, column: 38, severity: 'warn', message: "'request' is the incoming request", suggestions: [
+        { title: 'Use a GET cache key: new Request(request.url)', output: `export default {\n  async fetch(request, env, ctx) {\n    const res = await fetch(request);\n    ctx.waitUntil(caches.default.put(new Request(request.url), res.clone()));\n    return res;\n  },\n};` },
+      ] }],
+    },
+    {
+      name: 'a Request copied from the incoming one keeps its method',
+      code: `addEventListener('fetch', (event) => {\n  const key = new Request(event.request.url, event.request);\n  event.waitUntil(caches.default.put(key, new Response('x')));\n});`,
+      errors: [{ messageId: 'unguardedIncoming', line: 3, column: 38, message: "'key' copies the incoming request's method", suggestions: [
+        { output: `addEventListener('fetch', (event) => {\n  const key = new Request(event.request.url, event.request);\n  event.waitUntil(caches.default.put(new Request(key.url), new Response('x')));\n});` },
+      ] }],
+    },
+    {
+      name: 'itty-router json() is followed',
+      code: `import { AutoRouter, json } from 'itty-router';\nconst router = AutoRouter();\nrouter.get('/me', async (request) => {\n  const res = json({ ok: true }, { headers: { 'Set-Cookie': 'sid=1', 'Cache-Control': 'max-age=60' } });\n  await caches.default.put(request, res.clone());\n  return res;\n});`,
+      errors: [{ messageId: 'setCookie', line: 5, column: 37, suggestions: [
+        { output: `import { AutoRouter, json } from 'itty-router';\nconst router = AutoRouter();\nrouter.get('/me', async (request) => {\n  const res = json({ ok: true }, { headers: { 'Set-Cookie': 'sid=1', 'Cache-Control': 'private=Set-Cookie, max-age=60' } });\n  await caches.default.put(request, res.clone());\n  return res;\n});` },
+      ] }],
+    },
+    {
+      name: 'createResponse() from itty-router is followed',
+      code: `import { createResponse } from 'itty-router';\nconst html = createResponse('text/html');\napp.get('/p', async (c) => {\n  const res = html('<p>x</p>', { status: 206 });\n  await caches.default.put(c.req.raw, res.clone());\n  return res;\n});`,
+      errors: [{ messageId: 'partialContent', line: 5, column: 39 }],
+    },
+    {
+      name: 'a response variable reassigned after cache.match() is followed',
+      code: `export default {\n  async fetch(request, env, ctx) {\n    if (request.method !== 'GET') return fetch(request);\n    let response = await caches.default.match(request);\n    if (!response) {\n      response = new Response('x', { headers: { 'Cache-Control': 'private, max-age=60' } });\n      ctx.waitUntil(caches.default.put(request, response.clone()));\n    }\n    return response;\n  },\n};`,
+      errors: [{ messageId: 'notStored', line: 7, column: 49, message: "an unqualified 'private'" }],
     },
   ],
 });

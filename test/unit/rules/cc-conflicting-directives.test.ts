@@ -14,6 +14,7 @@ runRuleTests(rule, {
     { code: `export const onRequestGet = async ({ env }) => new Response(await env.SESSIONS.get('me'), { headers: { 'Cache-Control': 'private, max-age=60' } });`, filename: 'functions/api/me.ts' },
     { name: 'different headers do not conflict', code: `const headers = { 'Cache-Control': 'public, max-age=60', 'CDN-Cache-Control': 'no-store' };` },
     `res.headers.set('Cache-Control', 'no-store, s-maxage=0');`,
+    { name: 'no-cache with a zero max-age agrees', code: `res.headers.set('Cache-Control', 'no-cache, max-age=0');` },
     { name: 'set replaces the earlier value', code: `export default { async fetch() { const res = new Response('x', { headers: { 'Cache-Control': 'private' } }); res.headers.set('Cache-Control', 'public, s-maxage=60'); return res; } };` },
   ],
   invalid: [
@@ -34,14 +35,18 @@ runRuleTests(rule, {
     {
       code: `/*\n  Cache-Control: no-cache\n  Cache-Control: public, max-age=31536000, immutable\n`,
       filename: 'public/_headers',
-      errors: [{ messageId: 'noCacheImmutable', line: 3, column: 44, message: 'joined with ", "', suggestions: [
+      errors: [{ messageId: 'noCacheMaxAge', line: 3, column: 26, suggestions: [
+        { output: `/*\n  Cache-Control: public, max-age=31536000, immutable\n` },
+        { output: `/*\n  Cache-Control: no-cache\n  Cache-Control: public, immutable\n` },
+      ] }, { messageId: 'noCacheImmutable', line: 3, column: 44, message: 'joined with ", "', suggestions: [
         { title: `Remove 'no-cache'`, output: `/*\n  Cache-Control: public, max-age=31536000, immutable\n` },
         { title: `Remove 'immutable'`, output: `/*\n  Cache-Control: no-cache\n  Cache-Control: public, max-age=31536000\n` },
       ] }],
     },
     {
+      name: 'edge-only pair on a Worker response with Workers Cache off: info',
       code: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private, s-maxage=600');\n  return c.json({});\n});`,
-      errors: [{ messageId: 'privateSMaxage', line: 2, column: 39, suggestions: [
+      errors: [{ messageId: 'privateSMaxage', line: 2, column: 39, severity: 'info', suggestions: [
         { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 's-maxage=600');\n  return c.json({});\n});` },
         { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private');\n  return c.json({});\n});` },
       ] }],
@@ -85,6 +90,30 @@ runRuleTests(rule, {
       errors: [{ messageId: 'privateSMaxage', line: 3, column: 73, message: 'CDN-Cache-Control', suggestions: [
         { output: `interface Env { CACHE: KVNamespace }\nfunction cached(body: string): Response {\n  return new Response(body, { headers: { 'CDN-Cache-Control': 's-maxage=60' } });\n}` },
         { output: `interface Env { CACHE: KVNamespace }\nfunction cached(body: string): Response {\n  return new Response(body, { headers: { 'CDN-Cache-Control': 'private' } });\n}` },
+      ] }],
+    },
+    {
+      name: "RFC 9111 §4.2.1's own example: no-cache with max-age",
+      code: `app.get('/feed', (c) => {\n  c.header('Cache-Control', 'no-cache, max-age=3600');\n  return c.json([]);\n});`,
+      errors: [{ messageId: 'noCacheMaxAge', line: 2, column: 40, message: 'RFC 9111 §4.2.1', suggestions: [
+        { title: `Remove 'no-cache'`, output: `app.get('/feed', (c) => {\n  c.header('Cache-Control', 'max-age=3600');\n  return c.json([]);\n});` },
+        { title: `Remove 'max-age=3600'`, output: `app.get('/feed', (c) => {\n  c.header('Cache-Control', 'no-cache');\n  return c.json([]);\n});` },
+      ] }],
+    },
+    {
+      name: 'public=1 is "public takes no argument", not a conflict with no-store',
+      code: `res.headers.set('Cache-Control', 'no-store, public=1');`,
+      errors: [{ messageId: 'publicArgument', column: 45, message: 'public takes no argument', suggestions: [
+        { title: "Write 'public'", output: `res.headers.set('Cache-Control', 'no-store, public');` },
+      ] }],
+    },
+    {
+      name: 'the same pair with Workers Cache enabled: warning',
+      code: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private, s-maxage=600');\n  return c.json({});\n});`,
+      files: { 'wrangler.toml': 'name = "app"\nmain = "src/index.ts"\ncompatibility_date = "2026-08-01"\n\n[cache]\nenabled = true\n' },
+      errors: [{ messageId: 'privateSMaxage', severity: 'warn', suggestions: [
+        { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 's-maxage=600');\n  return c.json({});\n});` },
+        { output: `app.get('/me', (c) => {\n  c.header('Cache-Control', 'private');\n  return c.json({});\n});` },
       ] }],
     },
   ],

@@ -11,6 +11,7 @@ runRuleTests(rule, {
     { name: 'qualified no-cache is not a delta', code: `res.headers.set('Cache-Control', 'private, no-cache="Set-Cookie"');` },
     { name: 'constant template parts resolve to digits', code: 'const TTL = 60 * 60;\nres.headers.set(\'Cache-Control\', `public, max-age=${TTL}`);' },
     { name: 'misspelled and colon forms belong to cc-syntax', code: `res.headers.set('Cache-Control', 'max_age=1h, max-age:30m');` },
+    { name: 'a unit in CDN-Cache-Control breaks the structured field: cdn-cc-structured-field reports it once', code: `res.headers.set('CDN-Cache-Control', 'stale-if-error=1h, max-age=-1');` },
     { name: 'quoted numbers in CDN-Cache-Control belong to cdn-cc-structured-field', code: `res.headers.set('CDN-Cache-Control', 'max-age="60", s-maxage=1.5');` },
     { name: 'other headers are not Cache-Control', code: `// Cache-Control is set by the origin\nres.headers.set('Surrogate-Control', 'max-age=1h');` },
     { code: `/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n  X-Max-Age: 1h\n`, filename: 'public/_headers' },
@@ -78,10 +79,6 @@ runRuleTests(rule, {
       name: 'a unit after an interpolated constant is reported but cannot be rewritten in place',
       code: 'const TTL = 3600;\nres.headers.set(\'Cache-Control\', `public, max-age=${TTL}s`);',
       errors: [{ messageId: 'unit', line: 2, column: 34, message: `'max-age=3600s'` }],
-    },
-    {
-      code: `res.headers.set('CDN-Cache-Control', 'stale-if-error=1h');`,
-      errors: [{ messageId: 'unit', column: 54, suggestions: [{ output: `res.headers.set('CDN-Cache-Control', 'stale-if-error=3600');` }] }],
     },
     {
       code: `app.get('*', cache({ cacheName: 'pages', cacheControl: 'max-age=90s' }));`,

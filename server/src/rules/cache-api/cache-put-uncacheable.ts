@@ -1,6 +1,7 @@
 // cache-put-uncacheable: cache.put() of a request/response the Cache API refuses: it throws (non-GET, 206, Vary: *) or silently stores nothing (Set-Cookie, no-store…).
 import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
 import { lastHeader, responseAt } from '../../engine/domain/cache-api/put-response';
+import { incomingRequest, methodGuarded } from '../../engine/domain/cache-api/incoming-request';
 import { requestMethod } from '../../engine/domain/cache-api/request-method';
 import type { KnownHeader } from '../../engine/domain/cache-api/responses';
 import { defineRule } from '../../engine/define-rule';
@@ -13,7 +14,7 @@ const CDN_HEADERS = ['cdn-cache-control', 'cloudflare-cdn-cache-control'];
 
 export default defineRule({
   id: 'cache-put-uncacheable',
-  description: 'cache.put() throws for non-GET requests, status 206 and Vary: *, and silently stores nothing for Set-Cookie or no-store/private/no-cache/max-age=0 responses.',
+  description: 'cache.put() throws for non-GET requests, status 206 and Vary: *, and silently stores nothing for 304, Set-Cookie or no-store/private/no-cache/max-age=0 responses.',
   defaultSeverity: 'error',
   fixable: false,
   hasSuggestions: true,
@@ -23,7 +24,9 @@ export default defineRule({
     nonGetRequest: 'cache.put() throws for a {{method}} request ({{how}} at line {{line}}): the Cache API only stores GET requests. Use a GET cache key such as new Request(url).',
     partialContent: 'cache.put() throws for this response: its status is 206 (set at line {{line}}). Cache the full 200 response instead of a partial one.',
     varyStar: "cache.put() throws for this response: it has 'Vary: {{value}}' (set at line {{line}}). Remove '*' and list the request headers the response varies on.",
-    setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}) and such responses are never cached. Add private="Set-Cookie" to its Cache-Control, or delete Set-Cookie from the copy you put.',
+    unguardedIncoming: "cache.put() throws for non-GET methods: the key '{{how}}' {{relation}} and no request.method === 'GET' check guards this call. Check the method first, or use a GET key such as new Request(url).",
+    notModified: 'cache.put() silently discards this response: its status is 304 (set at line {{line}}). Put the full 200 response instead.',
+    setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}) and such responses are never cached{{noCache}}. Add private=Set-Cookie to its Cache-Control, or delete Set-Cookie from the copy you put.',
     notStored: "cache.put() silently stores nothing: the response's Cache-Control '{{value}}' (set at line {{line}}) has {{directive}}. Remove it, or do not put this response in the cache.",
   },
   mayApply: (text) => text.includes('caches') && text.includes('put'),
@@ -34,6 +37,15 @@ export default defineRule({
       if (put.method !== 'put') continue;
       if (put.request) {
         const known = requestMethod(model, put.request, put.call);
+        const incoming = known ? undefined : incomingRequest(model, put.request, context.facts.isPagesFunction);
+        if (incoming && !methodGuarded(model, put.call)) {
+          const key = `new Request(${put.request.getText(sf)}.url)`;
+          context.report({
+            start: put.request.getStart(sf), end: put.request.end, messageId: 'unguardedIncoming', severity: 'warn', data: { how: incoming.how, relation: incoming.copy ? "copies the incoming request's method" : 'is the incoming request' },
+            suggestions: ts.isIdentifier(unwrap(put.request)) || ts.isPropertyAccessExpression(unwrap(put.request))
+              ? [{ title: `Use a GET cache key: ${key}`, edits: [{ start: put.request.getStart(sf), end: put.request.end, text: key }] }] : [],
+          });
+        }
         if (known) {
           const key = getKey(put.request, sf);
           context.report({
@@ -48,6 +60,8 @@ export default defineRule({
       if (!response) continue;
       const at = { start: put.response.getStart(sf), end: put.response.end };
       if (response.status?.value === 206) context.report({ ...at, messageId: 'partialContent', data: { line: lineOf(response.status.node) } });
+      // workerd never forwards 304 responses to the cache backend (domain.md §0, api/cache.c++).
+      if (response.status?.value === 304) context.report({ ...at, messageId: 'notModified', severity: 'warn', data: { line: lineOf(response.status.node) } });
       const vary = response.headers.find((h) => h.name === 'vary' && h.value?.value.split(',').some((v) => v.trim() === '*'));
       if (vary) context.report({ ...at, messageId: 'varyStar', data: { value: vary.value!.value, line: lineOf(vary.node) } });
       const cacheControls = ['cache-control', ...CDN_HEADERS].map((name) => lastHeader(response.headers, name)).filter((h): h is KnownHeader => !!h);
@@ -58,7 +72,8 @@ export default defineRule({
       const cookie = lastHeader(response.headers, 'set-cookie');
       if (cookie && !parsed.some(exemptsSetCookie)) {
         const suggestion = cc && !blocking ? addPrivateSetCookie(cc, sf) : undefined;
-        context.report({ ...at, messageId: 'setCookie', severity: 'warn', data: { line: lineOf(cookie.node) }, suggestions: suggestion ? [suggestion] : [] });
+        const noCache = parsed.some(namesSetCookie('no-cache')) ? ' (no-cache="Set-Cookie" is documented only for Workers Cache, not for the Cache API)' : '';
+        context.report({ ...at, messageId: 'setCookie', severity: 'warn', data: { line: lineOf(cookie.node), noCache }, suggestions: suggestion ? [suggestion] : [] });
       }
       if (blocking) context.report({ ...at, messageId: 'notStored', severity: 'warn', data: { value: cc!.value!.value, directive: blocking, line: lineOf(cc!.node) } });
     }
@@ -76,21 +91,27 @@ function blockingDirective(parsed: ParsedCacheControl): string | undefined {
   return undefined;
 }
 
-/** `private="Set-Cookie"` or `no-cache="Set-Cookie"`: the cache stores the response without that header. */
+/**
+ * `private=Set-Cookie` (the documented Cache API opt-in; the quoted form is accepted too): the cache stores the response
+ * without that header. `no-cache="Set-Cookie"` is documented only for Workers Cache, so it is no exemption here (domain.md §0).
+ */
 function exemptsSetCookie(parsed: ParsedCacheControl): boolean {
-  return parsed.directives.some((d) => (d.key === 'private' || d.key === 'no-cache') && d.value !== undefined
+  return namesSetCookie('private')(parsed);
+}
+
+function namesSetCookie(key: string): (parsed: ParsedCacheControl) => boolean {
+  return (parsed) => parsed.directives.some((d) => d.key === key && d.value !== undefined
     && d.value.split(',').some((field) => field.trim().toLowerCase() === 'set-cookie'));
 }
 
-/** Inserts `private="Set-Cookie", ` at the start of a literal Cache-Control value (quotes escaped for a "…" literal). */
+/** Inserts `private=Set-Cookie, ` (the token form the Cache API docs give, domain.md §0) at the start of a literal Cache-Control value. */
 function addPrivateSetCookie(cc: KnownHeader, sf: ts.SourceFile): Fix | undefined {
   if (!cc.value || cc.value.value.trim() === '') return undefined;
   const range = mapRange(cc.value, 0, 0);
   if (!range) return undefined;
   const quote = sf.text[range.start - 1];
   if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;
-  const text = quote === '"' ? 'private=\\"Set-Cookie\\", ' : 'private="Set-Cookie", ';
-  return { title: 'Add private="Set-Cookie" to Cache-Control (the cache stores the response without Set-Cookie)', edits: [{ start: range.start, end: range.start, text }] };
+  return { title: 'Add private=Set-Cookie to Cache-Control (the cache stores the response without Set-Cookie)', edits: [{ start: range.start, end: range.start, text: 'private=Set-Cookie, ' }] };
 }
 
 /** A GET cache key for the same URL: `new Request(url)` for an inline POST request, `new Request(x.url)` for a reference. */

@@ -1,17 +1,23 @@
 // cc-conflicting-directives: Cache-Control directives that contradict each other (public+private, no-store+max-age, …).
-import { headerLabel, removeMemberEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
+import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
+import { edgeContext, reachesEdge } from '../../engine/domain/cache-control/edge-context';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 
 /** Contradicting pairs (domain.md §E 12, B4) and the message explaining each. */
-type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noStore';
+type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noCacheMaxAge' | 'noStore';
 const CONFLICTS: readonly [string, string, ConflictMessage][] = [
   ['public', 'private', 'publicPrivate'],
   ['private', 's-maxage', 'privateSMaxage'],
   ['no-cache', 'immutable', 'noCacheImmutable'],
+  // RFC 9111 §4.2.1's own example of conflicting directives (domain.md §0).
+  ['no-cache', 'max-age', 'noCacheMaxAge'],
   ...['max-age', 's-maxage', 'public', 'immutable', 'stale-while-revalidate', 'stale-if-error'].map((other): [string, string, ConflictMessage] => ['no-store', other, 'noStore']),
 ];
+
+/** Directives that only shared caches (in practice, the edge) act on. */
+const EDGE_ONLY = new Set(['s-maxage', 'stale-while-revalidate', 'stale-if-error']);
 
 /**
  * Members that take part in conflicts. Qualified `private="Set-Cookie"` / `no-cache="Set-Cookie"` only keep those headers
@@ -20,7 +26,14 @@ const CONFLICTS: readonly [string, string, ConflictMessage][] = [
 function participates(m: JoinedMember): boolean {
   const { key, assign, value } = m.directive;
   if ((key === 'private' || key === 'no-cache') && assign) return false;
+  // `public=1` is a malformed `public` (reported as such), not one side of a conflict (domain.md §0).
+  if (key === 'public' && assign) return false;
   return !(value !== undefined && /^"?0+"?$/.test(value.trim()));
+}
+
+/** Drops `=…` after a directive name (the argument it must not have). */
+function removeArgumentEdit(m: JoinedMember) {
+  return replaceInSiteEdit(m.site, m.directive.nameEnd, m.directive.end, '');
 }
 
 export default defineRule({
@@ -32,12 +45,14 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so Cloudflare will not store it. Remove one.",
+    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so no shared cache will store it. Remove one.",
     privateSMaxage: "'{{b}}' sets a shared-cache lifetime but '{{a}}' in the same {{header}}{{via}} forbids shared caches from storing the response, so it has no effect. Remove one.",
     noCacheImmutable: "'{{a}}' forces revalidation on every use, which '{{b}}' in the same {{header}}{{via}} is meant to avoid; the intent is unclear. Remove one.",
     noStore: "'{{b}}' has no effect next to '{{a}}' in {{header}}{{via}}: nothing is stored, so the intent is unclear. Remove one.",
+    noCacheMaxAge: "'{{a}}' and '{{b}}' conflict in {{header}}{{via}} (RFC 9111 §4.2.1's own example): caches honour the most restrictive, so every use is revalidated and the lifetime does not apply. Remove one.",
+    publicArgument: "'{{member}}': public takes no argument (RFC 9111 §5.2.2.9), so caches may ignore the directive. Write 'public'.",
   },
-  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private/i.test(text),
+  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private|public\s*=/i.test(text),
   check(context) {
     const sites = context.cacheControlSites();
     const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });
@@ -46,8 +61,19 @@ export default defineRule({
       const edit = removeMemberEdit(m.site, m.directive, context.text);
       return edit && { title: `Remove '${memberText(m)}'`, edits: [edit] };
     };
+    const model = context.kind === 'worker' ? context.worker() : undefined;
     for (const value of joined) {
       const members = joinedMembers(value);
+      // Edge-only pairs (s-maxage, stale-*, CDN headers) are info where no Cloudflare cache reads the value (domain.md §0).
+      const edge = reachesEdge(edgeContext(value.site, context.facts, model));
+      for (const m of members) {
+        if (!m.current || m.directive.key !== 'public' || !m.directive.assign) continue;
+        const edit = removeArgumentEdit(m);
+        context.report({
+          ...siteRange(m.site, m.directive.start, m.directive.end), messageId: 'publicArgument', data: { member: memberText(m) },
+          suggestions: edit ? [{ title: "Write 'public'", edits: [edit] }] : [],
+        });
+      }
       const first = (key: string) => members.find((m) => m.directive.key === key && participates(m));
       for (const [keyA, keyB, messageId] of CONFLICTS) {
         const a = first(keyA);
@@ -57,8 +83,10 @@ export default defineRule({
         // Report each pair once per joined value: where its later member is written.
         if (!later.current) continue;
         const suggestions = [removal(earlier), removal(later)].filter((s): s is Fix => !!s);
+        const edgeOnly = value.site.header !== 'cache-control' || EDGE_ONLY.has(keyA) || EDGE_ONLY.has(keyB);
         context.report({
           ...siteRange(later.site, later.directive.start, later.directive.end), messageId, suggestions,
+          ...(edgeOnly && !edge ? { severity: 'info' as const } : {}),
           data: { a: memberText(a), b: memberText(b), header: headerLabel(value.site.header), via: joinedVia(value) },
         });
       }

@@ -33,8 +33,9 @@ export default defineRule({
   mayApply: (text) => /cache-?control/i.test(text) && /max-?age|stale|min-fresh/i.test(text),
   check(context) {
     for (const site of context.cacheControlSites()) {
-      // CDN-Cache-Control is a structured field: quoted or decimal numbers break the whole field (cdn-cc-structured-field reports them).
-      const targeted = site.header !== 'cache-control';
+      // CDN-Cache-Control is a structured field: a quoted or decimal lifetime drops that directive, a unit breaks the whole
+      // field; cdn-cc-structured-field reports every such value there, so each problem is reported once (domain.md §0).
+      if (site.header !== 'cache-control') continue;
       for (const d of site.parsed.directives) {
         // Unreadable members (`max-age:60`, open quotes) are cc-syntax's; bare `max-stale` is allowed.
         if (!DELTA_DIRECTIVES.has(d.key) || d.unterminatedQuote || d.assign?.char === ':') continue;
@@ -52,14 +53,13 @@ export default defineRule({
           return edit ? [{ title, edits: [edit] }] : [];
         };
         if (/^\d+$/.test(value)) {
-          if (!d.quoted || targeted) continue;
+          if (!d.quoted) continue;
           const fixed = `${d.name}=${value}`;
           const [fix] = replace('Remove the quotes', value);
           report('quoted', { fixed }, { fix, severity: 'warn' });
         } else if (value === '') {
           report('empty');
         } else if (DECIMAL.test(value)) {
-          if (targeted) continue;
           const seconds = String(Math.floor(Number(value)));
           report('decimal', { fixed: `${d.name}=${seconds}` }, { suggestions: replace(`Round down to ${seconds}`, seconds) });
         } else if (NEGATIVE.test(value)) {

@@ -14,7 +14,7 @@ export default defineRule({
   defaultOptions: {},
   messages: {
     same: "'{{member}}' appears twice in {{header}}{{via}}; the second copy is redundant. Remove it.",
-    different: "'{{member}}' repeats '{{first}}' in {{header}}{{via}}: RFC 9111 caches use the first (or treat the response as stale) while Cloudflare's Pingora uses the last. Keep one.",
+    different: "'{{member}}' repeats '{{first}}' in {{header}}{{via}}: RFC 9111 caches use the first (or treat the response as stale), while Cloudflare's open-source cache parser keeps the last. Keep one.",
   },
   mayApply: (text) => /cache-?control/i.test(text),
   check(context) {

@@ -1,53 +1,89 @@
-// cc-stale-disabled: stale-while-revalidate / stale-if-error next to s-maxage, must-revalidate or proxy-revalidate, which turn stale serving off.
+// cc-stale-disabled: stale-while-revalidate / stale-if-error next to directives that turn stale serving off, or in a Cache-Control
+// that a CDN header overrides. Edge-only cases are reported only where a Cloudflare cache reads the value (edge-context.ts).
 import { headerLabel, removeMemberEdit, replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
+import { companionCdnHeader, edgeContext, edgeContextLabel, reachesEdge } from '../../engine/domain/cache-control/edge-context';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix, TextEdit } from '../../engine/types';
 
 const STALE = new Set(['stale-while-revalidate', 'stale-if-error']);
-const DISABLERS = new Set(['s-maxage', 'must-revalidate', 'proxy-revalidate']);
+/** Disable stale serving in Cloudflare's caches (domain.md A6, A7, §0); s-maxage and proxy-revalidate bind shared caches only. */
+const EDGE_DISABLERS = new Set(['s-maxage', 'must-revalidate', 'proxy-revalidate', 'no-cache']);
+/** Disables stale serving in every cache, browsers included (RFC 9111 §4.2.4, §5.2.2.2). */
+const ANY_CACHE_DISABLERS = new Set(['must-revalidate']);
 
 export default defineRule({
   id: 'cc-stale-disabled',
-  description: 'stale-while-revalidate and stale-if-error do nothing on Cloudflare when s-maxage, must-revalidate or proxy-revalidate is also set.',
+  description: 'stale-while-revalidate and stale-if-error do nothing when s-maxage, must-revalidate, proxy-revalidate or no-cache is also set, or (on Cloudflare) when a CDN header overrides Cache-Control.',
   defaultSeverity: 'warn',
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    disabled: "'{{member}}' is ignored by Cloudflare: {{disablers}} in the same {{header}}{{via}} {{verb}} stale serving off; {{advice}}.",
+    disabled: "'{{member}}' is ignored by Cloudflare's cache ({{where}}): {{disablers}} in the same {{header}}{{via}} {{verb}} stale serving off; {{advice}}.",
+    disabledNoCache: "'{{member}}' may be ignored by Cloudflare ({{where}}): 'no-cache' in the same {{header}}{{via}} turns stale serving off on the zone cache (Workers Cache docs say it still serves stale while revalidating); drop no-cache if serving a stale copy is acceptable.",
+    disabledAnyCache: "'{{member}}' has no effect: {{disablers}} in the same {{header}}{{via}} forbids every cache, browsers included, from serving a stale copy (RFC 9111 §4.2.4); drop must-revalidate if serving a stale copy is acceptable.",
+    cdnOverrides: "'{{member}}' in Cache-Control never reaches Cloudflare's cache ({{where}}): the response also sets {{cdn}}, and Cloudflare then ignores Cache-Control. Put the stale directive in {{cdn}} too.",
   },
-  mayApply: (text) => /stale-(while|if)/i.test(text) && /s-maxage|revalidate/i.test(text),
+  mayApply: (text) => /stale-(while|if)/i.test(text) && (/s-maxage|revalidate|no-cache/i.test(text) || /cdn-cache-control/i.test(text)),
   check(context) {
     const sites = context.cacheControlSites();
-    const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });
+    const model = context.kind === 'worker' ? context.worker() : undefined;
+    const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: model });
     const memberText = (m: JoinedMember) => m.site.value.slice(m.directive.start, m.directive.end);
     for (const value of joined) {
+      // Edge-only semantics count only where a Cloudflare cache reads the value (domain.md §0, issue 7 §2).
+      const where = edgeContext(value.site, context.facts, model);
+      const edge = reachesEdge(where);
       const members = joinedMembers(value);
-      const disablers = members.filter((m) => DISABLERS.has(m.directive.key));
+      const staleMembers = members.filter((m) => STALE.has(m.directive.key) && !isZero(m));
+      const cdn = edge ? companionCdnHeader(value.site, sites) : undefined;
+      if (cdn) {
+        for (const stale of staleMembers.filter((m) => m.current)) {
+          context.report({
+            ...siteRange(stale.site, stale.directive.start, stale.directive.end), messageId: 'cdnOverrides',
+            data: { member: memberText(stale), where: edgeContextLabel(where), cdn: headerLabel(cdn.header) },
+          });
+        }
+        continue;
+      }
+      const disablers = members.filter((m) => (edge ? EDGE_DISABLERS : ANY_CACHE_DISABLERS).has(m.directive.key) && !(m.directive.key === 'no-cache' && m.directive.assign));
       if (disablers.length === 0) continue;
       const reported = new Set<string>();
-      for (const stale of members) {
-        const { key, value: seconds } = stale.directive;
+      for (const stale of staleMembers) {
+        const { key } = stale.directive;
         // `stale-if-error=0` / `stale-while-revalidate=0` already say "no stale serving" (domain.md A6, A7).
-        if (!STALE.has(key) || reported.has(key) || (seconds !== undefined && /^0+$/.test(seconds.trim()))) continue;
+        if (reported.has(key)) continue;
         reported.add(key);
         // Report once per joined value: where the pair is completed (the later of the stale member and the first disabler).
         const completing = members.indexOf(stale) > members.indexOf(disablers[0]!) ? stale : disablers[0]!;
         if (!completing.current) continue;
+        const range = siteRange(stale.site, stale.directive.start, stale.directive.end);
+        const strict = disablers.filter((d) => d.directive.key !== 'no-cache');
+        const base = { member: memberText(stale), header: headerLabel(value.site.header), via: joinedVia(value), where: edgeContextLabel(where) };
+        if (strict.length === 0) {
+          context.report({ ...range, messageId: 'disabledNoCache', severity: 'info', data: base, suggestions: enableStale(members, disablers, memberText, context.text) });
+          continue;
+        }
+        const names = strict.map((d) => `'${memberText(d)}'`).join(' and ');
+        if (!edge) {
+          context.report({ ...range, messageId: 'disabledAnyCache', data: { ...base, disablers: names }, suggestions: enableStale(members, strict, memberText, context.text) });
+          continue;
+        }
         context.report({
-          ...siteRange(stale.site, stale.directive.start, stale.directive.end), messageId: 'disabled',
-          data: {
-            member: memberText(stale), disablers: disablers.map((d) => `'${memberText(d)}'`).join(' and '), verb: disablers.length > 1 ? 'turn' : 'turns',
-            header: headerLabel(value.site.header), via: joinedVia(value), advice: advice(members, disablers, value.site.header),
-          },
-          suggestions: enableStale(members, disablers, memberText, context.text),
+          ...range, messageId: 'disabled',
+          data: { ...base, disablers: names, verb: strict.length > 1 ? 'turn' : 'turns', advice: advice(members, strict, value.site.header) },
+          suggestions: enableStale(members, strict, memberText, context.text),
         });
       }
     }
   },
 });
+
+function isZero(m: JoinedMember): boolean {
+  return m.directive.value !== undefined && /^0+$/.test(m.directive.value.trim());
+}
 
 /** What to do instead, for the message. */
 function advice(members: JoinedMember[], disablers: JoinedMember[], header: string): string {
@@ -55,8 +91,8 @@ function advice(members: JoinedMember[], disablers: JoinedMember[], header: stri
   if (disablers.some((d) => d.directive.key === 's-maxage')) {
     const hasMaxAge = members.some((m) => m.directive.key === 'max-age');
     parts.push(header !== 'cache-control' ? (hasMaxAge ? 'drop s-maxage' : 'use max-age instead of s-maxage')
-      : hasMaxAge ? 'move s-maxage to CDN-Cache-Control as max-age for an edge-only TTL'
-        : 'use max-age instead of s-maxage (or CDN-Cache-Control for an edge-only TTL)');
+      : hasMaxAge ? 'for an edge-only TTL, move s-maxage to CDN-Cache-Control as max-age together with the stale directives (Cloudflare ignores Cache-Control when a CDN header is present)'
+        : 'use max-age instead of s-maxage (or, for an edge-only TTL, CDN-Cache-Control with max-age and the stale directives: Cloudflare ignores Cache-Control when a CDN header is present)');
   }
   const revalidate = [...new Set(disablers.filter((d) => d.directive.key !== 's-maxage').map((d) => d.directive.key))];
   if (revalidate.length > 0) parts.push(`drop ${revalidate.join(' and ')} if serving a stale copy is acceptable`);

@@ -12,7 +12,7 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's Pingora happens to accept it). Use ','.",
+    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's open-source cache parser happens to accept it). Use ','.",
     colon: "'{{member}}' uses ':' instead of '=': caches see a directive named '{{member}}' with no argument. Write '{{fixed}}'.",
     spacedEquals: "Spaces around '=' in '{{member}}' are not allowed by the Cache-Control grammar. Write '{{fixed}}'.",
     emptyMember: "Stray comma in '{{value}}': empty list members are not allowed. Remove it.",
@@ -23,19 +23,22 @@ export default defineRule({
   check(context) {
     for (const site of context.cacheControlSites()) {
       const { parsed, value } = site;
+      // CDN-Cache-Control / Cloudflare-CDN-Cache-Control are structured fields: their grammar problems (`;` starts a
+      // parameter there, so it is never auto-fixed) belong to cdn-cc-structured-field; only misspelled names stay here.
+      const targeted = site.header !== 'cache-control';
       const at = (from: number, to: number) => site.map(from, to) ?? { start: site.start, end: site.end };
       const fix = (title: string, from: number, to: number, text: string): Fix | undefined => {
         const range = site.map(from, to);
         return range ? { title, edits: [{ start: range.start, end: range.end, text }] } : undefined;
       };
-      for (const separator of parsed.separators) {
+      for (const separator of targeted ? [] : parsed.separators) {
         if (separator.char !== ';') continue;
         context.report({
           ...at(separator.start, separator.start + 1), messageId: 'semicolon', data: { value }, severity: 'warn',
           fix: fix("Replace ';' with ','", separator.start, separator.start + 1, ','),
         });
       }
-      for (const gap of parsed.emptyMembers) {
+      for (const gap of targeted ? [] : parsed.emptyMembers) {
         const commaAt = value[gap.end] === ',' ? gap.end : gap.start - 1;
         if (commaAt < 0 || value[commaAt] !== ',') continue;
         context.report({
@@ -45,11 +48,13 @@ export default defineRule({
       }
       for (const d of parsed.directives) {
         const member = value.slice(d.start, d.end);
-        if (d.unterminatedQuote) {
-          context.report({ ...at(d.start, d.end), messageId: 'unbalancedQuote', data: { member } });
+        if (d.unterminatedQuote || (targeted && d.assign?.char === ':')) {
+          if (!targeted) context.report({ ...at(d.start, d.end), messageId: 'unbalancedQuote', data: { member } });
           continue;
         }
-        if (d.assign?.char === ':') {
+        if (targeted) {
+          // Only the misspelling check below applies to a structured field.
+        } else if (d.assign?.char === ':') {
           const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
             ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed }, severity: 'warn',

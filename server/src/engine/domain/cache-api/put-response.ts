@@ -23,8 +23,16 @@ export function responseAt(model: WorkerModel, expr: ts.Expression, at: ts.Node)
   const variables: ts.Identifier[] = [];
   for (let depth = 0; ts.isIdentifier(node) && depth < 3; depth++) {
     const scope = enclosingFunction(at) ?? sf;
-    if (assignmentsTo(scope, node).length > 0) return undefined;
+    const assignments = assignmentsTo(scope, node);
     variables.push(node);
+    if (assignments.length > 0) {
+      // `let res = await cache.match(k); if (!res) { res = new Response(…); cache.put(k, res) }`: follow the assignment
+      // that reaches `at` on every path; any other reassignment leaves the value unknown.
+      const reaching = reachingAssignment(assignments, at, sf);
+      if (!reaching) return undefined;
+      node = stripClone(unwrap(reaching.right));
+      break;
+    }
     const init = model.resolver.initializer(node);
     const inner = init && stripClone(unwrap(init));
     if (!inner || inner === unwrap(init!)) break;
@@ -48,6 +56,13 @@ export function responseAt(model: WorkerModel, expr: ts.Expression, at: ts.Node)
 /** The value of the last header with this (lower-case) name that is present, if any. */
 export function lastHeader(headers: KnownHeader[], name: string): KnownHeader | undefined {
   return headers.filter((h) => h.name === name).pop();
+}
+
+/** The last assignment before `at`, when it runs on every path to `at` (so it is the value `at` sees). */
+function reachingAssignment(assignments: ts.BinaryExpression[], at: ts.Node, sf: ts.SourceFile): ts.BinaryExpression | undefined {
+  const before = assignments.filter((a) => a.end <= at.getStart(sf));
+  const last = before[before.length - 1];
+  return last && last.operatorToken.kind === ts.SyntaxKind.EqualsToken && flowsTo(last, at, sf, { always: true }) ? last : undefined;
 }
 
 function stripClone(node: ts.Expression): ts.Expression {

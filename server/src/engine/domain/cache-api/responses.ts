@@ -1,5 +1,6 @@
 // Describes a Response expression statically: how it was made, its status and the headers set on it in the same function.
 import type { ResolvedString } from '../../parse/constants';
+import { isIttyResponseCall } from './itty-responses';
 import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** A header known to be set on a response. */
@@ -43,6 +44,10 @@ export function describeResponse(model: WorkerModel, expr: ts.Expression): Respo
       facts.creation = node;
       if (name === 'json') readInit(model, node.arguments[1], facts);
       else facts.status = node.arguments[1] ? model.resolver.resolveNumber(node.arguments[1]) ?? 302 : 302;
+    } else if (isIttyResponseCall(model, node)) {
+      facts.origin = 'constructed';
+      facts.creation = node;
+      readInit(model, node.arguments[1], facts);
     } else if (name === 'fetch' && (!object || objectPath?.[objectPath.length - 1] !== 'cache')) {
       facts.origin = 'fetched';
       facts.creation = node;
