@@ -11,7 +11,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
 import { positioned, tally, type FileReport } from './report';
@@ -23,6 +23,12 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<string>;
+  /** Milliseconds from a monotonic clock, for the summary's duration (tests inject a fixed one). */
+  now?(): number;
+  /** Whether stdout is a terminal (colour defaults to on); false when unset. */
+  isTTY?: boolean;
+  /** Environment for NO_COLOR/FORCE_COLOR; none when unset. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs the CLI and returns its exit code. Never throws. */
@@ -73,6 +79,9 @@ function listRules(json: boolean): string {
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  let checked = 0;
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
   const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
@@ -88,6 +97,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     const text = await io.readStdin();
     const result = workspace.lintText(path, text, settings, true);
     report(path, text, result.problems, result.suppressed);
+    checked++;
   } else {
     const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd, options.rules);
     if (found.missing.length) {
@@ -105,23 +115,30 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       const explicit = found.explicit.has(path);
       const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
       report(path, result.text, result.problems, result.suppressed);
+      checked++;
+    }
+    if (options.paths.length > 0 && checked === 0 && found.problems.length === 0) {
+      io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
+      return 2;
     }
   }
-  io.stdout(format(options, reports, io.cwd));
+  io.stdout(format(options, reports, io.cwd, { files: checked, seconds: (now() - started) / 1000 }));
   const unresolved = unresolvedBindings(reports);
   if (unresolved.length > 0 && options.format === 'stylish') {
     io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
   }
   const t = tally(reports);
-  return t.errors > 0 || (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) ? 1 : 0;
+  const tooManyWarnings = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`edgelint: ${t.warnings} warning${t.warnings === 1 ? '' : 's'} exceed --max-warnings ${options.maxWarnings}\n`);
+  return t.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function format(options: CliOptions, reports: FileReport[], cwd: string): string {
+function format(options: CliOptions, reports: FileReport[], cwd: string, stats: RunStats): string {
   switch (options.format) {
     case 'json': return `${formatJson(reports)}\n`;
     case 'sarif': return `${formatSarif(reports.filter((r) => r.problems.length > 0), allRules, VERSION, `${pathToFileURL(cwd).href}/`)}\n`;
     case 'github': return formatGithub(reports);
-    default: return formatStylish(reports);
+    default: return formatStylish(reports, stats);
   }
 }
 
