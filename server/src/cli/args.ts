@@ -21,6 +21,8 @@ export interface CliOptions {
   help: boolean;
   lsp: boolean;
   maxFileSize: number;
+  /** `--color`/`--no-color`; unset = FORCE_COLOR/NO_COLOR, else whether stdout is a terminal. */
+  color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
 }
@@ -48,6 +50,7 @@ Options:
   --stdin                  lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
+  --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
   --version                print the version
@@ -77,6 +80,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       }
       case '--fix': options.fix = true; break;
+      case '--color': options.color = true; break;
+      case '--no-color': options.color = false; break;
       case '--max-warnings': options.maxWarnings = nonNegativeInteger(flag, value()); break;
       case '--max-file-size': options.maxFileSize = nonNegativeInteger(flag, value()); break;
       case '--rule': {

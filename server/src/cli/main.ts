@@ -7,6 +7,7 @@ import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
 import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
+import { useColor } from './color';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -122,7 +123,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       return 2;
     }
   }
-  io.stdout(format(options, reports, io.cwd, { files: checked, seconds: (now() - started) / 1000 }));
+  const color = useColor(options.color, io.env ?? {}, io.isTTY ?? false);
+  io.stdout(format(options, reports, io.cwd, { files: checked, seconds: (now() - started) / 1000, color }));
   const unresolved = unresolvedBindings(reports);
   if (unresolved.length > 0 && options.format === 'stylish') {
     io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
