@@ -3,7 +3,7 @@ import { parseSeverity, type RuleSetting } from '../engine/config';
 import type { SeveritySetting } from '../engine/types';
 
 /** Output formats. */
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'unix', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Parsed command-line options. */
@@ -38,7 +38,7 @@ package.json scripts, CI workflows and shell scripts. A file named explicitly wi
 edgelint does not know is recognised by its content (#! line) or reported.
 
 Options:
-  --format <name>          stylish (default), json, sarif, github
+  --format <name>          stylish (default), json, sarif, github, unix (path:line:col: message [Severity/rule]), compact
   --fix                    apply safe fixes in place (never suggestions), re-linting until stable
   --max-warnings <n>       exit 1 when there are more than n warnings
   --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable

@@ -12,6 +12,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import { formatCompact, formatUnix } from './formatters/unix';
 import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
@@ -140,6 +141,8 @@ function format(options: CliOptions, reports: FileReport[], cwd: string, stats: 
     case 'json': return `${formatJson(reports)}\n`;
     case 'sarif': return `${formatSarif(reports.filter((r) => r.problems.length > 0), allRules, VERSION, `${pathToFileURL(cwd).href}/`)}\n`;
     case 'github': return formatGithub(reports);
+    case 'unix': return formatUnix(reports);
+    case 'compact': return formatCompact(reports);
     default: return formatStylish(reports, stats);
   }
 }
