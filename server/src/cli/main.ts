@@ -16,6 +16,7 @@ import { formatCompact, formatUnix } from './formatters/unix';
 import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
+import { writeReport } from '../node-io/write-report';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -124,15 +125,25 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       return 2;
     }
   }
-  const color = useColor(options.color, io.env ?? {}, io.isTTY ?? false);
-  io.stdout(format(options, reports, io.cwd, { files: checked, seconds: (now() - started) / 1000, color }));
+  const color = options.outputFile ? options.color === true : useColor(options.color, io.env ?? {}, io.isTTY ?? false);
+  const shown = options.quiet ? reports.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : reports;
+  const output = format(options, shown, io.cwd, { files: checked, seconds: (now() - started) / 1000, color });
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    try {
+      writeReport(target, output);
+    } catch (error) {
+      io.stderr(`edgelint: cannot write the report to ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  } else io.stdout(output);
   const unresolved = unresolvedBindings(reports);
   if (unresolved.length > 0 && options.format === 'stylish') {
     io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
   }
   const t = tally(reports);
   const tooManyWarnings = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
-  if (tooManyWarnings) io.stderr(`edgelint: ${t.warnings} warning${t.warnings === 1 ? '' : 's'} exceed --max-warnings ${options.maxWarnings}\n`);
+  if (tooManyWarnings) io.stderr(`edgelint: ${t.warnings === 1 ? '1 warning exceeds' : `${t.warnings} warnings exceed`} --max-warnings ${options.maxWarnings}\n`);
   return t.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
