@@ -21,6 +21,8 @@ export interface CliOptions {
   help: boolean;
   lsp: boolean;
   maxFileSize: number;
+  /** `edgelint explain <rule-id>`: the rule to explain. */
+  explain?: string;
   /** `--quiet`: print errors only (warnings still count for --max-warnings, as ESLint). */
   quiet: boolean;
   /** `-o/--output-file`: write the report there instead of stdout. */
@@ -35,6 +37,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: edgelint [options] [paths...]
+       edgelint explain <rule-id> [--format json]   a rule's description, severity, fixability and docs
 
 Lints Cloudflare Workers projects for edge-caching mistakes: Worker sources (JS/TS),
 wrangler config (wrangler.toml/json/jsonc and wrangler.<env>.toml variants), _headers,
@@ -71,6 +74,14 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
     help: false, lsp: false, maxFileSize: 1024 * 1024,
   };
+  if (argv[0] === 'explain') {
+    const id = argv[1];
+    if (id === undefined || id.startsWith('-')) throw new UsageError('explain needs a rule id: edgelint explain <rule-id> [--format json]');
+    if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" (see --list-rules)`);
+    const rest = parseArgs(argv.slice(2), knownRules);
+    if (rest.paths.length > 0 || rest.stdin) throw new UsageError('explain takes one rule id');
+    return { ...rest, explain: id };
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

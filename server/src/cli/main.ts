@@ -8,6 +8,7 @@ import { LineIndex } from '../engine/line-index';
 import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { useColor } from './color';
+import { explainRule } from './explain';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.help) return print(io, `${HELP}\n`);
     if (options.version) return print(io, `${VERSION}\n`);
     if (options.listRules) return print(io, listRules(options.format === 'json'));
+    if (options.explain) return print(io, explainRule(allRules.find((r) => r.id === options.explain)!, options.format === 'json'));
     if (options.lsp) {
       const { runStdio } = await import('../lsp/stdio');
       runStdio();
