@@ -3,7 +3,7 @@ import { parseSeverity, type RuleSetting } from '../engine/config';
 import type { SeveritySetting } from '../engine/types';
 
 /** Output formats. */
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'unix', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Parsed command-line options. */
@@ -21,6 +21,14 @@ export interface CliOptions {
   help: boolean;
   lsp: boolean;
   maxFileSize: number;
+  /** `edgelint explain <rule-id>`: the rule to explain. */
+  explain?: string;
+  /** `--quiet`: print errors only (warnings still count for --max-warnings, as ESLint). */
+  quiet: boolean;
+  /** `-o/--output-file`: write the report there instead of stdout. */
+  outputFile?: string;
+  /** `--color`/`--no-color`; unset = FORCE_COLOR/NO_COLOR, else whether stdout is a terminal. */
+  color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
 }
@@ -29,6 +37,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: edgelint [options] [paths...]
+       edgelint explain <rule-id> [--format json]   a rule's description, severity, fixability and docs
 
 Lints Cloudflare Workers projects for edge-caching mistakes: Worker sources (JS/TS),
 wrangler config (wrangler.toml/json/jsonc and wrangler.<env>.toml variants), _headers,
@@ -36,18 +45,22 @@ package.json scripts, CI workflows and shell scripts. A file named explicitly wi
 edgelint does not know is recognised by its content (#! line) or reported.
 
 Options:
-  --format <name>          stylish (default), json, sarif, github
+  --format <name>          stylish (default), json, sarif, github, unix (path:line:col: message [Severity/rule]), compact
   --fix                    apply safe fixes in place (never suggestions), re-linting until stable
   --max-warnings <n>       exit 1 when there are more than n warnings
-  --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable
+  --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable; ESLint's
+                           spelling works too: --rule 'id: error', --rule '{"a": "off", "b": "error"}'
+  --quiet                  report errors only (warnings still count for --max-warnings)
+  -o, --output-file <path> write the report to this file (atomically) instead of standard output
   --config <file>          use this .edgelintrc.json-style file instead of looking one up
   --report-unused-disable-directives
                            report edgelint-disable comments that silenced nothing (as errors; --fix removes them)
   --report-unused-disable-directives-severity <severity>
                            the same with a severity: off, info, warn or error
-  --stdin                  lint text from standard input
+  --stdin, -               lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
+  --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
   --version                print the version
@@ -58,9 +71,17 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or inter
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
   const options: CliOptions = {
-    paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, listRules: false, version: false,
+    paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
     help: false, lsp: false, maxFileSize: 1024 * 1024,
   };
+  if (argv[0] === 'explain') {
+    const id = argv[1];
+    if (id === undefined || id.startsWith('-')) throw new UsageError('explain needs a rule id: edgelint explain <rule-id> [--format json]');
+    if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" (see --list-rules)`);
+    const rest = parseArgs(argv.slice(2), knownRules);
+    if (rest.paths.length > 0 || rest.stdin) throw new UsageError('explain takes one rule id');
+    return { ...rest, explain: id };
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -77,18 +98,13 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       }
       case '--fix': options.fix = true; break;
+      case '--color': options.color = true; break;
+      case '--no-color': options.color = false; break;
       case '--max-warnings': options.maxWarnings = nonNegativeInteger(flag, value()); break;
       case '--max-file-size': options.maxFileSize = nonNegativeInteger(flag, value()); break;
-      case '--rule': {
-        const spec = value();
-        const at = spec.lastIndexOf(':');
-        const id = spec.slice(0, at);
-        const severity = parseSeverity(spec.slice(at + 1));
-        if (at <= 0 || !severity) throw new UsageError(`--rule takes <id>:<off|info|warn|error>, got "${spec}"`);
-        if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" (see --list-rules)`);
-        options.rules.set(id, { severity });
-        break;
-      }
+      case '--rule': for (const [id, severity] of ruleSpecs(value(), knownRules)) options.rules.set(id, { severity }); break;
+      case '--quiet': options.quiet = true; break;
+      case '--output-file': case '-o': options.outputFile = value(); break;
       case '--config': case '-c': options.config = value(); break;
       case '--report-unused-disable-directives': options.reportUnusedDisableDirectives = 'error'; break;
       case '--report-unused-disable-directives-severity': {
@@ -104,8 +120,9 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--version': case '-v': options.version = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--lsp': case '--stdio': options.lsp = true; break;
+      case '-': options.stdin = true; break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}" (see --help)`);
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (see --help)`);
         options.paths.push(arg);
     }
   }
@@ -113,6 +130,27 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
   if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (options.stdin && options.paths.length > 0) throw new UsageError('--stdin cannot be combined with paths');
   return options;
+}
+
+/**
+ * `--rule` values: `id:severity`, or ESLint's spelling `id: error`, `{ "id": "error" }` and several comma-separated
+ * entries; severities are off/info/warn/error, `warning` or 0/1/2. Rule options (`[error, …]`) are config-file only.
+ */
+function ruleSpecs(spec: string, knownRules: ReadonlySet<string>): [string, SeveritySetting][] {
+  const body = spec.trim().replace(/^\{([\s\S]*)\}$/, '$1');
+  const bad = () => new UsageError(`--rule takes <id>:<off|info|warn|error> (or ESLint's "id: error"), got "${spec}"`);
+  if (/[[\]]/.test(body)) throw new UsageError(`--rule sets severities only; put rule options in the config file, got "${spec}"`);
+  const entries = body.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.length === 0) throw bad();
+  return entries.map((entry) => {
+    const at = entry.lastIndexOf(':');
+    const unquote = (text: string) => text.trim().replace(/^(["'])(.*)\1$/, '$2');
+    const id = unquote(entry.slice(0, Math.max(at, 0)));
+    const severity = parseSeverity(unquote(entry.slice(at + 1)));
+    if (at <= 0 || !id || !severity) throw bad();
+    if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" (see --list-rules)`);
+    return [id, severity];
+  });
 }
 
 function nonNegativeInteger(flag: string, raw: string): number {

@@ -5,6 +5,9 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  now: () => performance.now(),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

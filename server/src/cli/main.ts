@@ -7,13 +7,17 @@ import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
 import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
+import { useColor } from './color';
+import { explainRule } from './explain';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { formatCompact, formatUnix } from './formatters/unix';
+import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
+import { writeReport } from '../node-io/write-report';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -23,6 +27,12 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<string>;
+  /** Milliseconds from a monotonic clock, for the summary's duration (tests inject a fixed one). */
+  now?(): number;
+  /** Whether stdout is a terminal (colour defaults to on); false when unset. */
+  isTTY?: boolean;
+  /** Environment for NO_COLOR/FORCE_COLOR; none when unset. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs the CLI and returns its exit code. Never throws. */
@@ -41,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.help) return print(io, `${HELP}\n`);
     if (options.version) return print(io, `${VERSION}\n`);
     if (options.listRules) return print(io, listRules(options.format === 'json'));
+    if (options.explain) return print(io, explainRule(allRules.find((r) => r.id === options.explain)!, options.format === 'json'));
     if (options.lsp) {
       const { runStdio } = await import('../lsp/stdio');
       runStdio();
@@ -73,6 +84,9 @@ function listRules(json: boolean): string {
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  let checked = 0;
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
   const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
@@ -88,6 +102,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     const text = await io.readStdin();
     const result = workspace.lintText(path, text, settings, true);
     report(path, text, result.problems, result.suppressed);
+    checked++;
   } else {
     const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd, options.rules);
     if (found.missing.length) {
@@ -105,23 +120,43 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       const explicit = found.explicit.has(path);
       const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
       report(path, result.text, result.problems, result.suppressed);
+      checked++;
+    }
+    if (options.paths.length > 0 && checked === 0 && found.problems.length === 0) {
+      io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
+      return 2;
     }
   }
-  io.stdout(format(options, reports, io.cwd));
+  const color = options.outputFile ? options.color === true : useColor(options.color, io.env ?? {}, io.isTTY ?? false);
+  const shown = options.quiet ? reports.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : reports;
+  const output = format(options, shown, io.cwd, { files: checked, seconds: (now() - started) / 1000, color });
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    try {
+      writeReport(target, output);
+    } catch (error) {
+      io.stderr(`edgelint: cannot write the report to ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  } else io.stdout(output);
   const unresolved = unresolvedBindings(reports);
   if (unresolved.length > 0 && options.format === 'stylish') {
     io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
   }
   const t = tally(reports);
-  return t.errors > 0 || (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) ? 1 : 0;
+  const tooManyWarnings = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`edgelint: ${t.warnings === 1 ? '1 warning exceeds' : `${t.warnings} warnings exceed`} --max-warnings ${options.maxWarnings}\n`);
+  return t.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function format(options: CliOptions, reports: FileReport[], cwd: string): string {
+function format(options: CliOptions, reports: FileReport[], cwd: string, stats: RunStats): string {
   switch (options.format) {
     case 'json': return `${formatJson(reports)}\n`;
     case 'sarif': return `${formatSarif(reports.filter((r) => r.problems.length > 0), allRules, VERSION, `${pathToFileURL(cwd).href}/`)}\n`;
     case 'github': return formatGithub(reports);
-    default: return formatStylish(reports);
+    case 'unix': return formatUnix(reports);
+    case 'compact': return formatCompact(reports);
+    default: return formatStylish(reports, stats);
   }
 }
 

@@ -32,18 +32,18 @@ describe('edgelint CLI', () => {
     assert.equal(json.stderr, '');
   });
 
-  it('exits 0 and prints nothing for a clean project', async () => {
+  it('exits 0 and says how many files it checked for a clean project', async () => {
     const dir = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': CLEAN });
     const run = await runCli([], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stdout, '');
+    assert.equal(run.stdout, '✓ 2 files checked, no problems\n');
   });
 
   it('exits 0 with warnings only, 1 with errors', async () => {
     const warnOnly = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_CC });
     const w = await runCli([], warnOnly);
     assert.equal(w.code, 0);
-    assert.match(w.stdout, /src\/index\.ts\n\s+1:\d+\s+warning\s+.*cc-syntax/);
+    assert.match(w.stdout, /src\/index\.ts\n\s+src\/index\.ts:1:\d+\s+warning\s+.*cc-syntax/);
     const withError = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_TTL });
     const e = await runCli([], withError);
     assert.equal(e.code, 1);
@@ -63,7 +63,8 @@ describe('edgelint CLI', () => {
     assert.equal(asError.code, 1);
     assert.match(asError.stdout, /error/);
     const off = await runCli(['--rule', 'cc-syntax:off'], dir);
-    assert.equal(off.stdout, '');
+    assert.doesNotMatch(off.stdout, /cc-syntax/);
+    assert.match(off.stdout, /^✓ 2 files checked, no problems\n$/);
   });
 
   it('usage errors exit 2 with a message on stderr', async () => {
@@ -85,7 +86,7 @@ describe('edgelint CLI', () => {
     const configured = project({ '.edgelintrc.json': '// comments are fine\n{ "rules": { "cc-syntax": "error" } }', 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_CC });
     assert.equal((await runCli([], configured)).code, 1);
     const viaPackage = project({ 'package.json': '{ "name": "x", "edgelint": { "rules": { "cc-syntax": "off" } } }', 'src/index.ts': BAD_CC });
-    assert.equal((await runCli([], viaPackage)).stdout, '');
+    assert.doesNotMatch((await runCli([], viaPackage)).stdout, /cc-syntax/);
     const forced = project({ 'strict.json': '{ "rules": { "cc-syntax": "error" } }', 'src/index.ts': BAD_CC });
     assert.equal((await runCli(['--config', 'strict.json'], forced)).code, 1);
   });

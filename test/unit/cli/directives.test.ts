@@ -51,7 +51,7 @@ describe('edgelint CLI and disable comments', () => {
     const fromConfig = await runCli([], dir);
     assert.equal(fromConfig.code, 0);
     assert.match(fromConfig.stdout, /1:1\s+warning\s+Unused edgelint-disable-next-line directive .*unused-disable-directive/);
-    assert.equal((await runCli(['--report-unused-disable-directives-severity', 'off'], dir)).stdout, '');
+    assert.equal((await runCli(['--report-unused-disable-directives-severity', 'off'], dir)).stdout, '✓ 3 files checked, no problems\n');
     assert.equal((await runCli(['--report-unused-disable-directives-severity', 'loud'], dir)).code, 2);
   });
 
@@ -61,7 +61,7 @@ describe('edgelint CLI and disable comments', () => {
     assert.equal(run.code, 0, run.stdout);
     assert.equal(readFileSync(join(dir, 'src/index.ts'), 'utf8'), 'export const x = 1;\n');
     assert.equal(readFileSync(join(dir, 'src/used.ts'), 'utf8'), USED);
-    assert.equal((await runCli(['--report-unused-disable-directives'], dir)).stdout, '');
+    assert.equal((await runCli(['--report-unused-disable-directives'], dir)).stdout, '✓ 3 files checked, no problems\n');
   });
 
   it('an unknown rule id in a disable comment is an error at the id', async () => {

@@ -1,4 +1,4 @@
-// Output formats: golden JSON/stylish for examples/, SARIF 2.1.0 structure, GitHub annotations.
+// Output formats: golden JSON/stylish for examples/, SARIF 2.1.0 structure, GitHub annotations, unix/compact lines.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -71,5 +71,17 @@ describe('output formats on examples/', () => {
     const lines = run.stdout.trim().split('\n');
     assert.equal(lines.length, total);
     for (const line of lines) assert.match(line, /^::(error|warning|notice) file=examples\/[^,]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=edgelint\(([a-z-]+)\)::.+$/);
+  });
+
+  it('unix and compact output are one line per problem, matching the JSON positions, with no summary', async () => {
+    const json = JSON.parse((await runCli(['examples', '--format', 'json'], ROOT)).stdout) as { filePath: string; messages: { line: number; column: number; ruleId: string; severity: number; message: string }[] }[];
+    const expected = json.flatMap((r) => r.messages.map((m) => ({ path: r.filePath.slice(ROOT.length + 1), ...m, label: m.severity === 2 ? 'Error' : 'Warning' })));
+    const unix = await runCli(['examples', '--format', 'unix'], ROOT);
+    assert.equal(unix.code, 1);
+    assert.equal(unix.stderr, '');
+    assert.deepEqual(unix.stdout.trimEnd().split('\n'), expected.map((m) => `${m.path}:${m.line}:${m.column}: ${m.message} [${m.label}/${m.ruleId}]`));
+    const compact = await runCli(['examples', '--format', 'compact'], ROOT);
+    assert.deepEqual(compact.stdout.trimEnd().split('\n'), expected.map((m) => `${m.path}: line ${m.line}, col ${m.column}, ${m.label} - ${m.message} (${m.ruleId})`));
+    for (const format of ['unix', 'compact']) assert.equal((await runCli(['--stdin', '--format', format], ROOT, 'export const x = 1;\n')).stdout, '', `a clean ${format} run prints nothing`);
   });
 });

@@ -30,7 +30,7 @@ describe('"tests" option', () => {
     const run = await runCli([], project(FILES));
     assert.equal(run.code, 1, run.stderr);
     assert.match(lines(run.stdout, 'src/index.ts'), /error .*kv-cachettl-below-minimum/);
-    for (const file of ['src/index.test.ts', 'test/fixtures/app/worker.ts', 'e2e/smoke.ts']) assert.match(lines(run.stdout, file), /^\s+1:\d+\s+info\s+.*kv-cachettl-below-minimum/, file);
+    for (const file of ['src/index.test.ts', 'test/fixtures/app/worker.ts', 'e2e/smoke.ts']) assert.match(lines(run.stdout, file), /^\s+\S+:1:\d+\s+info\s+.*kv-cachettl-below-minimum/, file);
     const only = await runCli(['src/index.test.ts', 'e2e'], project(FILES));
     assert.equal(only.code, 0, only.stdout);
   });

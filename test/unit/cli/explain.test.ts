@@ -1,0 +1,43 @@
+// `edgelint explain <rule-id>`: every rule explains itself from the registry (text and JSON); mistakes are usage errors.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { docsUrl } from '../../../server/src/engine/define-rule';
+import { allRules } from '../../../server/src/rules';
+import { runCli } from '../../harness/cli-runner';
+
+describe('edgelint explain', () => {
+  it('prints each rule\'s description, default severity, fixability, suggestions and docs URL', async () => {
+    for (const rule of allRules) {
+      const run = await runCli(['explain', rule.id], '.');
+      assert.equal(run.code, 0, rule.id);
+      assert.equal(run.stderr, '');
+      assert.ok(run.stdout.startsWith(`${rule.id}: ${rule.description}\n`), rule.id);
+      assert.match(run.stdout, new RegExp(`default severity  ${rule.defaultSeverity}\\n`), rule.id);
+      assert.match(run.stdout, new RegExp(`fixable           ${rule.fixable ? 'yes' : 'no'}`), rule.id);
+      assert.match(run.stdout, new RegExp(`suggestions       ${rule.hasSuggestions ? 'yes' : 'no'}`), rule.id);
+      assert.ok(run.stdout.includes(`docs              ${docsUrl(rule.id)}\n`), rule.id);
+    }
+  });
+
+  it('--format json gives the same facts as --list-rules', async () => {
+    const listed = JSON.parse((await runCli(['--list-rules', '--format', 'json'], '.')).stdout) as Record<string, unknown>[];
+    const rule = allRules.find((r) => r.fixable)!;
+    const explained = JSON.parse((await runCli(['explain', rule.id, '--format', 'json'], '.')).stdout) as Record<string, unknown>;
+    const { kinds, ...rest } = explained;
+    assert.deepEqual(rest, listed.find((r) => r.id === rule.id));
+    assert.deepEqual(kinds, [...rule.kinds]);
+  });
+
+  it('an unknown or missing rule id, or extra arguments, exit 2', async () => {
+    for (const argv of [['explain'], ['explain', 'no-such-rule'], ['explain', '--format', 'json'], ['explain', 'cc-syntax', 'src']]) {
+      const run = await runCli(argv, '.');
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.stderr, /^edgelint: /, argv.join(' '));
+      assert.equal(run.stdout, '');
+    }
+  });
+
+  it('is listed in --help', async () => {
+    assert.match((await runCli(['--help'], '.')).stdout, /edgelint explain <rule-id>/);
+  });
+});
