@@ -17,6 +17,7 @@ runRuleTests(rule, {
   valid: [
     { filename: W, code: `${HEAD}\n[vars]\nSITE_NAME = "Legacy"\nAPI_BASE_URL = "https://api.example.com"\nCACHE_TTL = "3600"\n` },
     { filename: W, name: 'empty values and placeholders', code: `${HEAD}\n[vars]\nAPI_TOKEN = ""\nJWT_SECRET = "<set with wrangler secret put>"\nSTRIPE_API_KEY = "your-stripe-key"\nADMIN_PASSWORD = "changeme"\n` },
+    { filename: W, name: 'demo and test values seen in real examples', code: `${HEAD}\n[vars]\nTELEGRAM_BOT_TOKEN = "demo"\nWEBHOOK_SECRET = "test"\nPASSWORD = "dummy"\n` },
     { filename: W, name: 'public-by-design keys (Turnstile site key, Stripe publishable key, VAPID public key)', code: `${HEAD}\n[vars]\nTURNSTILE_SITE_KEY = "0x4AAAAAAABkMYinukE8nzY"\nSTRIPE_PUBLISHABLE_KEY = "pk_live_51HfakeFAKEfake0123456789"\nVAPID_PUBLIC_KEY = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"\n` },
     { filename: 'wrangler.jsonc', name: 'ids are not secrets (32-hex ids, UUIDs)', code: `{\n  "name": "app",\n  "vars": {\n    "ACCOUNT_ID": "5c1b7e0a9d8f4e3b2a1c0d9e8f7a6b5c",\n    "ZONE": "0f9e8d7c-6b5a-4938-2716-059483726150",\n    "TOKEN_TTL": "3600"\n  }\n}\n` },
     { filename: W, name: 'secrets declared the right way elsewhere; names outside vars', code: `${HEAD}\n# API_TOKEN comes from wrangler secret put\n[[kv_namespaces]]\nbinding = "API_TOKEN_CACHE"\nid = "5c1b7e0a9d8f4e3b2a1c0d9e8f7a6b5c"\n` },

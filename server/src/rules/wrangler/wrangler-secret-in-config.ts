@@ -9,7 +9,7 @@ const SECRET_NAME = /(^|_)(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|SE
 /** Names that are public by design (publishable keys, Turnstile/reCAPTCHA site keys, public VAPID keys). */
 const PUBLIC_NAME = /PUBLIC|PUBLISHABLE|SITE_?KEY/;
 /** Values that are placeholders or instructions, not secrets. */
-const PLACEHOLDER = /^(<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x+|\*+|\.+|todo|tbd|changeme|change[-_ ]me|replace[-_ ]?me|your[-_ ].*|none|null|undefined|true|false|\d+)$/i;
+const PLACEHOLDER = /^(<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x+|\*+|\.+|todo|tbd|changeme|change[-_ ]me|replace[-_ ]?me|your[-_ ].*|none|null|undefined|true|false|\d+|demo|test|testing|example|sample|dummy|fake|mock|placeholder|secret|password|token|dev|local)$/i;
 
 /** Secret formats recognised by value, whatever the name. */
 const KNOWN_FORMATS: [RegExp, string][] = [
