@@ -20,6 +20,8 @@ export interface Directive {
 }
 
 const SLASH = /(?:\/\/|\/\*)\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)(?:\*\/|$)/gm;
+/** What a rule id can look like (`kv-hot-key-write`, `cc-syntax`); anything else ends the id list. */
+const RULE_ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/i;
 const HASH = /(?:^|\s)#\s*edgelint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
 
 /** Comment syntaxes by file kind, from the LANGUAGES table (wrangler config: # or //; package.json: none). */
@@ -41,7 +43,11 @@ export function findDirectives(text: string, kind: FileKind | undefined): Direct
       const raw = (m[2] ?? '').replace(/\r$/, '');
       const dashes = /\s--(?:\s|$)/.exec(raw);
       const list = dashes ? raw.slice(0, dashes.index) : raw;
-      const ruleRanges = [...list.matchAll(/[^\s,]+/g)].map((r) => ({ id: r[0], start: bodyStart + r.index!, end: bodyStart + r.index! + r[0].length }));
+      // Rule ids run until the first token that cannot be one (`<rule>`, `\nexport` in a string that only looks like a
+      // directive): prose after a directive-looking text is not a list of unknown rules.
+      const tokens = [...list.matchAll(/[^\s,]+/g)];
+      const stop = tokens.findIndex((r) => !RULE_ID_SHAPE.test(r[0]));
+      const ruleRanges = (stop < 0 ? tokens : tokens.slice(0, stop)).map((r) => ({ id: r[0], start: bodyStart + r.index!, end: bodyStart + r.index! + r[0].length }));
       directives.push({
         type: m[1] as Directive['type'], rules: ruleRanges.map((r) => r.id), ruleRanges,
         line: index.position(m.index + whole.indexOf('edgelint-')).line,

@@ -32,6 +32,10 @@ describe('unknown rule ids in disable comments', () => {
   it('known ids and the words after -- are not reported', () => {
     assert.deepEqual(summary('BAD; // edgelint-disable-line t-bad -- t-typo is not an id here\n'), []);
   });
+  it('the id list ends at the first token that cannot be a rule id (prose, or directive-like text in a string)', () => {
+    assert.deepEqual(summary('// see `// edgelint-disable-next-line <rule>` (or `#` in TOML) above the line\nconst ok = 1;\n'), []);
+    assert.deepEqual(summary("const doc = '// edgelint-disable-line t-typo\\nexport const x = 1;';\n"), []);
+  });
   it('# comments in TOML', () => {
     const text = '# edgelint-disable-next-line wrangler-nope\nname = "x"\n';
     const problems = lintFile({ path: '/p/wrangler.toml', text, rules: [] }).problems;
