@@ -1,0 +1,54 @@
+// Scaling tests: linting 16× the input must cost far less than 16² × the time (quadratic algorithms fail, linear pass).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Rule } from '../../../server/src/engine/define-rule';
+import { lintFile } from '../../../server/src/engine/linter';
+import { allRules } from '../../../server/src/rules/index';
+
+/** Best of three runs (the machine is shared: the minimum is the least noisy measure). */
+function bestTime(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+/**
+ * Ratio of the time for 16× the input to the time for 1×, both measured in this test: linear code gives about 16, quadratic
+ * about 256. The bound (60) leaves room for a loaded machine without letting a quadratic algorithm through.
+ */
+export function scalingRatio(build: (n: number) => string, path: string, rules: readonly Rule[], n: number): number {
+  const lint = (text: string) => () => { lintFile({ path, text, rules }); };
+  const small = build(n);
+  const large = build(16 * n);
+  lint(small)();
+  return bestTime(lint(large)) / Math.max(bestTime(lint(small)), 1);
+}
+
+const rule = (id: string) => allRules.filter((r) => r.id === id);
+
+/** `n` blocks that each fetch, put and return their own `res`. */
+function putBlocks(n: number): string {
+  let text = 'export default {\n  async fetch(request, env, ctx) {\n    const cache = caches.default;\n    const url = new URL(request.url);\n';
+  for (let i = 0; i < n; i++) {
+    text += `    if (url.pathname === '/p${i}') {\n      const res = new Response('x', { headers: { 'Cache-Control': 'max-age=${i}' } });\n`
+      + `      res.headers.set('X-Block', '${i}');\n      await cache.put(request, res);\n      return res;\n    }\n`;
+  }
+  return `${text}    return fetch(request);\n  },\n};\n`;
+}
+
+describe('linear time in the number of put/return blocks', () => {
+  for (const id of ['cache-put-body-reuse', 'cache-put-uncacheable']) {
+    it(`${id}: 16× the blocks costs well under 16² × the time`, () => {
+      const ratio = scalingRatio(putBlocks, '/p/src/index.ts', rule(id), 40);
+      assert.ok(ratio < 60, `${id}: 16× input took ${ratio.toFixed(1)}× the time`);
+    });
+  }
+  it('still reports every block (the faster search finds the same uses)', () => {
+    const problems = lintFile({ path: '/p/src/index.ts', text: putBlocks(5), rules: rule('cache-put-body-reuse') }).problems;
+    assert.equal(problems.length, 5);
+  });
+});
