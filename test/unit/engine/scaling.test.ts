@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../../server/src/engine/define-rule';
-import { lintFile } from '../../../server/src/engine/linter';
+import { fixFile, lintFile } from '../../../server/src/engine/linter';
 import { allRules } from '../../../server/src/rules/index';
 
 /** Best of three runs (the machine is shared: the minimum is the least noisy measure). */
@@ -20,10 +20,12 @@ function bestTime(run: () => void): number {
  * Ratio of the time for 16× the input to the time for 1×, both measured in this test: linear code gives about 16, quadratic
  * about 256. The bound (60) leaves room for a loaded machine without letting a quadratic algorithm through.
  */
-export function scalingRatio(build: (n: number) => string, path: string, rules: readonly Rule[], n: number): number {
-  const lint = (text: string) => () => { lintFile({ path, text, rules }); };
+export function scalingRatio(build: (n: number) => string, path: string, rules: readonly Rule[], n: number, fix = false): number {
+  const lint = (text: string) => () => { if (fix) fixFile({ path, text, rules }); else lintFile({ path, text, rules }); };
   const small = build(n);
   const large = build(16 * n);
+  // Warm up on both sizes first: a cold JIT makes the small run look slow and the ratio look better or worse at random.
+  lint(large)();
   lint(small)();
   return bestTime(lint(large)) / Math.max(bestTime(lint(small)), 1);
 }
@@ -50,5 +52,28 @@ describe('linear time in the number of put/return blocks', () => {
   it('still reports every block (the faster search finds the same uses)', () => {
     const problems = lintFile({ path: '/p/src/index.ts', text: putBlocks(5), rules: rule('cache-put-body-reuse') }).problems;
     assert.equal(problems.length, 5);
+  });
+});
+
+/** One `_headers` rule with `n` Cache-Control lines (each repeating, conflicting and disabling stale serving). */
+function manyCacheControlLines(n: number): string {
+  let text = '/*\n';
+  for (let i = 0; i < n; i++) text += `  Cache-Control: s-maxage=${i}, stale-while-revalidate=5, private, public, must-revalidate, max-age=${i}\n`;
+  return text;
+}
+
+describe('linear time in the number of Cache-Control lines of one _headers rule', () => {
+  const rules = allRules.filter((r) => r.kinds.includes('headers'));
+  it('lint: 16× the lines costs well under 16² × the time', () => {
+    const ratio = scalingRatio(manyCacheControlLines, '/p/public/_headers', rules, 100);
+    assert.ok(ratio < 60, `16× input took ${ratio.toFixed(1)}× the time`);
+  });
+  it('fix: 16× the lines costs well under 16² × the time (applying many fixes is not quadratic either)', () => {
+    const ratio = scalingRatio(manyCacheControlLines, '/p/public/_headers', rules, 100, true);
+    assert.ok(ratio < 60, `16× input took ${ratio.toFixed(1)}× the time`);
+  });
+  it('still reports repeats across lines of one rule', () => {
+    const problems = lintFile({ path: '/p/public/_headers', text: manyCacheControlLines(3), rules: rule('cc-duplicate-directive') }).problems;
+    assert.ok(problems.length >= 2 * 6, `${problems.length} problems`);
   });
 });
