@@ -77,3 +77,23 @@ describe('linear time in the number of Cache-Control lines of one _headers rule'
     assert.ok(problems.length >= 2 * 6, `${problems.length} problems`);
   });
 });
+
+/** A workflow whose job key is a flow map nested `depth` deep (`{{a: 1}: 1}`): the input grows linearly with depth. */
+function nestedFlowKey(depth: number): string {
+  let key = 'a';
+  for (let i = 0; i < depth; i++) key = `{${key}: 1}`;
+  return `on: push\njobs:\n  ${key}:\n    runs-on: ubuntu-latest\n    needs: [${key}]\n    steps:\n      - run: echo hi\n`;
+}
+
+describe('YAML flow maps used as keys', () => {
+  const path = '/p/.github/workflows/ci.yml';
+  it('28 levels lint without an exception, and twice the depth costs about twice the time (not 2^14×)', () => {
+    const lint = (text: string) => () => { lintFile({ path, text, rules: allRules }); };
+    lint(nestedFlowKey(28))();
+    const ratio = bestTime(lint(nestedFlowKey(28))) / Math.max(bestTime(lint(nestedFlowKey(14))), 1);
+    assert.ok(ratio < 10, `depth 28 took ${ratio.toFixed(1)}× depth 14`);
+  });
+  it('deeper still (200 levels) gives a result', () => {
+    assert.ok(Array.isArray(lintFile({ path, text: nestedFlowKey(200), rules: allRules }).problems));
+  });
+});

@@ -57,9 +57,9 @@ export function parseWorkflow(text: string): WorkflowModel {
   const jobs = root.get('jobs', true);
   if (isMap(jobs)) {
     for (const jobPair of jobs.items) {
-      const job = String(isScalar(jobPair.key) ? jobPair.key.value : jobPair.key);
+      const job = nameOf(jobPair.key, text);
       const jobNeeds = isMap(jobPair.value) ? jobPair.value.get('needs', true) : undefined;
-      needs[job] = isSeq(jobNeeds) ? jobNeeds.items.map((n) => String(isScalar(n) ? n.value : n)) : isScalar(jobNeeds) ? [String(jobNeeds.value)] : [];
+      needs[job] = isSeq(jobNeeds) ? jobNeeds.items.map((n) => nameOf(n, text)) : isScalar(jobNeeds) ? [String(jobNeeds.value)] : [];
       const jobSteps = isMap(jobPair.value) ? jobPair.value.get('steps', true) : undefined;
       if (!isSeq(jobSteps)) continue;
       jobSteps.items.forEach((step, index) => {
@@ -81,6 +81,19 @@ export function parseWorkflow(text: string): WorkflowModel {
     }
   }
   return { errors, steps, schedules, actions, needs };
+}
+
+/** Longest name kept from a non-scalar key (a flow map used as a key is not a real job name). */
+const MAX_NAME = 200;
+
+/**
+ * A key or list item as a name: a scalar's value, else its source text (bounded). Never `String(node)`: stringifying a
+ * flow map used as a key re-stringifies nested keys at every level, which is exponential in the nesting depth.
+ */
+function nameOf(node: unknown, text: string): string {
+  if (isScalar(node)) return String(node.value);
+  const range = (node as YamlNode | null)?.range;
+  return range ? text.slice(range[0], Math.min(range[1], range[0] + MAX_NAME)) : '';
 }
 
 function commandsOf(text: string, run: string, start: number, end: number): ShellCommand[] {
