@@ -8,6 +8,7 @@ import { fileKind } from './file-kind';
 import { fixUntilStable } from './fixer';
 import { languageOf, type Models } from './languages';
 import { directiveProblems, type DirectiveChecks } from './directive-problems';
+import { nestingError } from './parse/nesting';
 import { suppress } from './suppressions';
 import { syntaxErrors } from './syntax-errors';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
@@ -36,6 +37,8 @@ export function lintFile(input: LintInput): LintResult {
   if (input.text.includes('\u0000')) {
     return { path: input.path, kind, problems: [{ ruleId: FILE_ERROR, severity: 'error', message: 'Binary file (contains NUL bytes); not linted.', start: 0, end: 0, fatal: true }] };
   }
+  const tooDeep = nestingError(input.text);
+  if (tooDeep) return { path: input.path, kind, problems: [{ ruleId: FILE_ERROR, severity: 'error', ...tooDeep, fatal: true }] };
   const facts = input.facts ?? emptyFacts();
   const config = input.config ?? emptyConfig();
   const enabled = input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');

@@ -1,5 +1,6 @@
 // GitHub Actions workflow YAML -> `run:` steps with their commands and ranges, and the workflow's triggers.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { nestingError } from './nesting';
 import type { ConfigSyntaxError } from './config-tree';
 import { splitShellCommands, type ShellCommand } from './shell';
 
@@ -41,6 +42,8 @@ export interface WorkflowModel {
 
 /** Parses a workflow file. Never throws. */
 export function parseWorkflow(text: string): WorkflowModel {
+  const tooDeep = nestingError(text);
+  if (tooDeep) return { errors: [tooDeep], steps: [], schedules: [], actions: [], needs: {} };
   const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false });
   const errors = doc.errors.map((e) => ({ message: `Invalid YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }));
   const steps: WorkflowStep[] = [];

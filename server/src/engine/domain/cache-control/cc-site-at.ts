@@ -1,6 +1,7 @@
 // Finds the Cache-Control-like value (and the directive) at an offset in a Worker source or `_headers` file, for hovers.
 import { fileKind } from '../../file-kind';
 import { parseHeadersFile } from '../../parse/headers-file';
+import { tooDeepAt } from '../../parse/nesting';
 import { parseWorker } from '../../parse/worker';
 import { codeCacheControlSites, headersFileCacheControlSites, type CacheControlSite } from './cc-sites';
 
@@ -19,7 +20,7 @@ export interface CacheControlAt {
 export function cacheControlAt(path: string, text: string, offset: number): CacheControlAt | undefined {
   const kind = fileKind(path);
   if (kind !== 'worker' && kind !== 'headers') return undefined;
-  if (!/cache-?control/i.test(text)) return undefined;
+  if (!/cache-?control/i.test(text) || tooDeepAt(text) >= 0) return undefined;
   const sites = kind === 'worker' ? codeCacheControlSites(parseWorker(path, text)) : headersFileCacheControlSites(parseHeadersFile(text));
   const site = sites.find((s) => s.start <= offset && offset < s.end);
   if (!site) return undefined;
