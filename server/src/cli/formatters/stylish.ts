@@ -1,5 +1,6 @@
 // ESLint's "stylish" format: a block per file, aligned `line:col  severity  message  rule`, then a summary.
 import { tally, type FileReport } from '../report';
+import { escapeControl } from './escape';
 
 const LABEL = { error: 'error', warn: 'warning', info: 'info' } as const;
 
@@ -9,8 +10,10 @@ export function formatStylish(reports: readonly FileReport[]): string {
   if (withProblems.length === 0) return '';
   let out = '';
   for (const report of withProblems) {
-    out += `\n${report.relativePath}\n`;
-    const rows = report.problems.map((p) => [`${p.line}:${p.column}`, LABEL[p.severity], p.message, p.ruleId]);
+    // File names and messages come from the workspace: control characters would draw fake lines (`::add-mask::`) or
+    // drive the terminal, so each problem stays on its one line.
+    out += `\n${escapeControl(report.relativePath)}\n`;
+    const rows = report.problems.map((p) => [`${p.line}:${p.column}`, LABEL[p.severity], escapeControl(p.message), escapeControl(p.ruleId)]);
     const widths = [0, 1].map((col) => Math.max(...rows.map((row) => row[col]!.length)));
     for (const row of rows) out += `  ${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}  ${row[3]}\n`;
   }
