@@ -110,7 +110,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
 
 function finish(text: string, kind: FileKind, problems: Problem[], checks: DirectiveChecks): { problems: Problem[]; suppressed: SuppressedProblem[] } {
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
+  const unique = problems.map((p) => insideText(p, text.length)).filter((p) => {
     const key = `${p.ruleId}|${p.start}|${p.end}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -119,6 +119,13 @@ function finish(text: string, kind: FileKind, problems: Problem[], checks: Direc
   const result = suppress(text, kind, unique);
   const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks)];
   return { problems: reported.sort(byPosition), suppressed: result.suppressed.sort(byPosition) };
+}
+
+/** The problem with its range clamped into the text (a parser or rule may point one past the end): editors and formatters rely on it. */
+function insideText(p: Problem, length: number): Problem {
+  if (p.start >= 0 && p.start <= p.end && p.end <= length) return p;
+  const start = Math.min(Math.max(p.start, 0), length);
+  return { ...p, start, end: Math.min(Math.max(p.end, start), length) };
 }
 
 function byPosition(a: Problem, b: Problem): number {

@@ -45,7 +45,11 @@ export function parseWorkflow(text: string): WorkflowModel {
   const tooDeep = nestingError(text);
   if (tooDeep) return { errors: [tooDeep], steps: [], schedules: [], actions: [], needs: {} };
   const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false });
-  const errors = doc.errors.map((e) => ({ message: `Invalid YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }));
+  // The yaml library may place an error at or past the end of the text ("unexpected end"): keep the range inside it.
+  const errors = doc.errors.map((e) => {
+    const start = Math.min(Math.max(e.pos[0], 0), text.length);
+    return { message: `Invalid YAML: ${e.message.split('\n')[0]}`, start, end: Math.min(Math.max(e.pos[1], start + 1), text.length) };
+  });
   const steps: WorkflowStep[] = [];
   const schedules: string[] = [];
   const actions: WorkflowActionStep[] = [];
