@@ -45,7 +45,7 @@ export function lintFile(input: LintInput): LintResult {
   const parsed = new ParsedFile(input.path, input.text, kind);
   const problems: Problem[] = [];
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
-  problems.push(...parsed.alwaysReported());
+  problems.push(...parsed.alwaysReported(), ...parsed.parseFailure());
   if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   const checks = {
     knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
@@ -103,6 +103,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     rule.check(context);
     return problems;
   } catch (error) {
+    if (error instanceof ParseFailed) return [];
     const detail = error instanceof Error ? error.message : String(error);
     return [{ ruleId: rule.id, severity: 'error', message: `internal error in ${rule.id}: ${detail}. Please report it; other rules still ran.`, start: 0, end: 0 }];
   }
@@ -146,7 +147,23 @@ class ParsedFile {
   /** The model of this file's kind; a rule asking for another kind's model is a bug (it throws, the engine contains it). */
   private model<K extends FileKind>(kind: K): Models[K] {
     if (this.kind !== kind) throw new Error(`a rule asked for a ${kind} parse of a ${this.kind} file`);
-    return this.once(kind, () => languageOf(kind).parse(this.path, this.text));
+    if (this.failure) throw this.failure;
+    try {
+      return this.once(kind, () => languageOf(kind).parse(this.path, this.text));
+    } catch (error) {
+      // A parser that runs out of stack (nesting without brackets: `if (a) if (a) …`, a 20,000-term `+` chain) fails the
+      // file once, not every rule with an internal error; the rules that need the tree are skipped.
+      this.failure = new ParseFailed(error);
+      throw this.failure;
+    }
+  }
+
+  private failure: ParseFailed | undefined;
+
+  /** One file problem when the parser failed. */
+  parseFailure(): Problem[] {
+    if (!this.failure) return [];
+    return [{ ruleId: FILE_ERROR, severity: 'error', message: this.failure.message, start: 0, end: 0, fatal: true }];
   }
 
   /** True when some rule parsed the file (notes that need the tree never force a parse). */
@@ -172,7 +189,20 @@ class ParsedFile {
   alwaysReported(): Problem[] {
     const language = languageOf(this.kind);
     if (language.reportErrors === 'when-parsed' && !this.cache.has(this.kind)) return [];
+    try {
+      this.model(this.kind);
+    } catch {
+      return [];
+    }
     return (language as { errors(model: unknown): { message: string; start: number; end: number }[] }).errors(this.model(this.kind))
       .map((e) => ({ ruleId: PARSE_ERROR, severity: 'error' as const, message: e.message, start: e.start, end: e.end, fatal: true }));
+  }
+}
+
+/** The file's parser threw; the message says what that means for the user. */
+class ParseFailed extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof RangeError ? 'Nested too deeply to analyse (the parser ran out of stack); not analysed.'
+      : `Could not be parsed (${cause instanceof Error ? cause.message : String(cause)}); not analysed.`);
   }
 }

@@ -57,3 +57,21 @@ describe('deep nesting', () => {
     assert.deepEqual(problems.map((p) => p.ruleId), ['cc-syntax']);
   });
 });
+
+describe('nesting without brackets (the parser itself runs out of stack)', () => {
+  const CC = "return new Response('x', { headers: { 'Cache-Control': 'public; max-age=60' } });";
+  const inputs = {
+    'nested ifs': `export default { fetch(req) { ${'if (req) '.repeat(5000)}{} ${CC} } };\n`,
+    'a long + chain': `export default { fetch(req) { const s = ${Array(20000).fill("'a'").join(' + ')}; ${CC} } };\n`,
+    'nested arrows': `export default { fetch(req) { const f = ${'x => '.repeat(3000)}1; ${CC} } };\n`,
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    it(`${name}: one file problem instead of an internal error per rule; the same path lints normally afterwards`, () => {
+      const path = '/p/src/overflow.ts';
+      const problems = lintFile({ path, text, rules: allRules }).problems;
+      assert.deepEqual(problems.map((p) => [p.ruleId, p.message]), [['file-error', 'Nested too deeply to analyse (the parser ran out of stack); not analysed.']]);
+      // The incremental parser's cached tree for the path must not be left half-updated.
+      assert.deepEqual(lintFile({ path, text: BAD_CC, rules: allRules }).problems.map((p) => p.ruleId), ['cc-syntax']);
+    });
+  }
+});

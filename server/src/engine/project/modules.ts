@@ -46,6 +46,9 @@ export class ModuleGraph implements ProjectModules {
       const summary = summariseModule(parseWorker(path, text), this.factsFor(path));
       this.summaries.set(path, { text, summary });
       return summary;
+    } catch {
+      // A module the parser cannot handle (it ran out of stack) is not summarised; its own lint reports it.
+      return undefined;
     } finally {
       this.inProgress.delete(path);
     }

@@ -21,7 +21,12 @@ export function cacheControlAt(path: string, text: string, offset: number): Cach
   const kind = fileKind(path);
   if (kind !== 'worker' && kind !== 'headers') return undefined;
   if (!/cache-?control/i.test(text) || tooDeepAt(text) >= 0) return undefined;
-  const sites = kind === 'worker' ? codeCacheControlSites(parseWorker(path, text)) : headersFileCacheControlSites(parseHeadersFile(text));
+  let sites: CacheControlSite[];
+  try {
+    sites = kind === 'worker' ? codeCacheControlSites(parseWorker(path, text)) : headersFileCacheControlSites(parseHeadersFile(text));
+  } catch {
+    return undefined; // the parser ran out of stack: no hover (the lint reports the file)
+  }
   const site = sites.find((s) => s.start <= offset && offset < s.end);
   if (!site) return undefined;
   const found: CacheControlAt = { site, start: site.start, end: site.end };
