@@ -10,6 +10,7 @@ import { allRules, ruleIds } from '../rules';
 import { useColor } from './color';
 import { explainRule } from './explain';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { escapeControl } from './formatters/escape';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     options = parseArgs(argv, ruleIds);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`edgelint: ${error.message}\n`);
+      io.stderr(`edgelint: ${escapeControl(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     return await lint(options, io);
   } catch (error) {
-    io.stderr(`edgelint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(`edgelint: internal error: ${escapeControl(error instanceof Error ? error.stack ?? error.message : String(error), '\n')}\n`);
     return 2;
   }
 }
@@ -106,14 +107,14 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   } else {
     const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd, options.rules);
     if (found.missing.length) {
-      io.stderr(`edgelint: no such file or folder: ${found.missing.join(', ')}\n`);
+      io.stderr(`edgelint: no such file or folder: ${escapeControl(found.missing.join(', '))}\n`);
       return 2;
     }
     for (const { path, problem } of found.problems) report(path, '', [problem]);
     for (const path of found.files) {
       const configError = workspace.configFailure(path);
       if (configError) {
-        io.stderr(`edgelint: ${configError}\n`);
+        io.stderr(`edgelint: ${escapeControl(configError)}\n`);
         return 2;
       }
       if (workspace.ignored(path)) continue;
@@ -141,7 +142,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   } else io.stdout(output);
   const unresolved = unresolvedBindings(reports);
   if (unresolved.length > 0 && options.format === 'stylish') {
-    io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${unresolved.join(', ')}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
+    io.stderr(`edgelint: note: KV-like calls on ${unresolved.length === 1 ? 'a binding' : `${unresolved.length} bindings`} nothing declares (${escapeControl(unresolved.join(', '))}) were not checked by the KV rules; declare them in a wrangler config or type them as KVNamespace in your Env.\n`);
   }
   const t = tally(reports);
   const tooManyWarnings = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
@@ -163,14 +164,14 @@ function format(options: CliOptions, reports: FileReport[], cwd: string, stats: 
 function loadForcedConfig(path: string, maxFileSize: number, io: CliIo): ResolvedConfig | null {
   const source = readSource(path, maxFileSize);
   if (!source.ok) {
-    io.stderr(`edgelint: cannot read config ${path}: ${source.problem.message}\n`);
+    io.stderr(`edgelint: cannot read config ${escapeControl(`${path}: ${source.problem.message}`)}\n`);
     return null;
   }
   const resolved = { ...parseConfig(source.text, ruleIds, path.endsWith('package.json')), path };
   const fatal = resolved.problems.find((p) => p.fatal);
   if (fatal) {
     const at = new LineIndex(source.text).position(fatal.start);
-    io.stderr(`edgelint: invalid config ${path}:${at.line + 1}:${at.character + 1}: ${fatal.message}\n`);
+    io.stderr(`edgelint: invalid config ${escapeControl(`${path}:${at.line + 1}:${at.character + 1}: ${fatal.message}`)}\n`);
     return null;
   }
   return resolved;

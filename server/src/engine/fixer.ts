@@ -22,14 +22,38 @@ export function applyFix(text: string, fix: Fix): string {
 /** Applies the fixes of the given problems; a fix whose edits overlap an already applied fix waits for the next pass. */
 export function applyFixes(text: string, problems: readonly Problem[]): { text: string; applied: number } {
   const fixes = problems.filter((p) => p.fix).map((p) => p.fix!).sort((a, b) => minStart(a) - minStart(b));
+  // Taken edits sorted by (start, end): they never overlap, so their ends ascend too, and one binary search per edit
+  // finds the only neighbours that can overlap it (a scan of every taken edit is quadratic in the number of fixes).
   const taken: TextEdit[] = [];
   let applied = 0;
   for (const fix of fixes) {
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some((e) => overlapsTaken(taken, e))) continue;
+    for (const edit of fix.edits) taken.splice(firstAtOrAfter(taken, edit), 0, edit);
     applied++;
   }
   return { text: applyEdits(text, taken), applied };
+}
+
+/** Index of the first taken edit that sorts at or after `edit` by (start, end). */
+function firstAtOrAfter(taken: readonly TextEdit[], edit: TextEdit): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const t = taken[mid]!;
+    if (t.start < edit.start || (t.start === edit.start && t.end < edit.end)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function overlapsTaken(taken: readonly TextEdit[], edit: TextEdit): boolean {
+  const at = firstAtOrAfter(taken, edit);
+  for (const i of [at - 1, at, at + 1]) {
+    const t = taken[i];
+    if (t && overlaps(edit, t)) return true;
+  }
+  return false;
 }
 
 /** Maximum fix passes, as in ESLint. */

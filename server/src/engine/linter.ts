@@ -8,6 +8,7 @@ import { fileKind } from './file-kind';
 import { fixUntilStable } from './fixer';
 import { languageOf, type Models } from './languages';
 import { directiveProblems, type DirectiveChecks } from './directive-problems';
+import { nestingError } from './parse/nesting';
 import { suppress } from './suppressions';
 import { syntaxErrors } from './syntax-errors';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
@@ -38,6 +39,8 @@ export function lintFile(input: LintInput): LintResult {
   if (input.text.includes('\u0000')) {
     return { path: input.path, kind, problems: [{ ruleId: FILE_ERROR, severity: 'error', message: 'Binary file (contains NUL bytes); not linted.', start: 0, end: 0, fatal: true }] };
   }
+  const tooDeep = nestingError(input.text);
+  if (tooDeep) return { path: input.path, kind, problems: [{ ruleId: FILE_ERROR, severity: 'error', ...tooDeep, fatal: true }] };
   const facts = input.facts ?? emptyFacts();
   const config = input.config ?? emptyConfig();
   const testsMode = input.testCode ? config.tests ?? 'info' : 'normal';
@@ -48,7 +51,7 @@ export function lintFile(input: LintInput): LintResult {
   for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
   // Test and fixture code: rule findings are lowered to info by default (config "tests"; issue 7 §2).
   if (testsMode === 'info') for (const p of problems) p.severity = 'info';
-  problems.push(...parsed.alwaysReported());
+  problems.push(...parsed.alwaysReported(), ...parsed.parseFailure());
   if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   const checks = {
     knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
@@ -107,6 +110,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     rule.check(context);
     return problems;
   } catch (error) {
+    if (error instanceof ParseFailed) return [];
     const detail = error instanceof Error ? error.message : String(error);
     return [{ ruleId: rule.id, severity: 'error', message: `internal error in ${rule.id}: ${detail}. Please report it; other rules still ran.`, start: 0, end: 0 }];
   }
@@ -114,7 +118,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
 
 function finish(text: string, kind: FileKind, problems: Problem[], checks: DirectiveChecks): { problems: Problem[]; suppressed: SuppressedProblem[] } {
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
+  const unique = problems.map((p) => insideText(p, text.length)).filter((p) => {
     const key = `${p.ruleId}|${p.start}|${p.end}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -123,6 +127,13 @@ function finish(text: string, kind: FileKind, problems: Problem[], checks: Direc
   const result = suppress(text, kind, unique);
   const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks)];
   return { problems: reported.sort(byPosition), suppressed: result.suppressed.sort(byPosition) };
+}
+
+/** The problem with its range clamped into the text (a parser or rule may point one past the end): editors and formatters rely on it. */
+function insideText(p: Problem, length: number): Problem {
+  if (p.start >= 0 && p.start <= p.end && p.end <= length) return p;
+  const start = Math.min(Math.max(p.start, 0), length);
+  return { ...p, start, end: Math.min(Math.max(p.end, start), length) };
 }
 
 function byPosition(a: Problem, b: Problem): number {
@@ -143,7 +154,23 @@ class ParsedFile {
   /** The model of this file's kind; a rule asking for another kind's model is a bug (it throws, the engine contains it). */
   private model<K extends FileKind>(kind: K): Models[K] {
     if (this.kind !== kind) throw new Error(`a rule asked for a ${kind} parse of a ${this.kind} file`);
-    return this.once(kind, () => languageOf(kind).parse(this.path, this.text));
+    if (this.failure) throw this.failure;
+    try {
+      return this.once(kind, () => languageOf(kind).parse(this.path, this.text));
+    } catch (error) {
+      // A parser that runs out of stack (nesting without brackets: `if (a) if (a) …`, a 20,000-term `+` chain) fails the
+      // file once, not every rule with an internal error; the rules that need the tree are skipped.
+      this.failure = new ParseFailed(error);
+      throw this.failure;
+    }
+  }
+
+  private failure: ParseFailed | undefined;
+
+  /** One file problem when the parser failed. */
+  parseFailure(): Problem[] {
+    if (!this.failure) return [];
+    return [{ ruleId: FILE_ERROR, severity: 'error', message: this.failure.message, start: 0, end: 0, fatal: true }];
   }
 
   /** True when some rule parsed the file (notes that need the tree never force a parse). */
@@ -169,7 +196,20 @@ class ParsedFile {
   alwaysReported(): Problem[] {
     const language = languageOf(this.kind);
     if (language.reportErrors === 'when-parsed' && !this.cache.has(this.kind)) return [];
+    try {
+      this.model(this.kind);
+    } catch {
+      return [];
+    }
     return (language as { errors(model: unknown): { message: string; start: number; end: number }[] }).errors(this.model(this.kind))
       .map((e) => ({ ruleId: PARSE_ERROR, severity: 'error' as const, message: e.message, start: e.start, end: e.end, fatal: true }));
+  }
+}
+
+/** The file's parser threw; the message says what that means for the user. */
+class ParseFailed extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof RangeError ? 'Nested too deeply to analyse (the parser ran out of stack); not analysed.'
+      : `Could not be parsed (${cause instanceof Error ? cause.message : String(cause)}); not analysed.`);
   }
 }

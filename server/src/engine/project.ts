@@ -9,6 +9,7 @@ import { emptyFacts, type FileFacts } from './project/facts';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
+import { tooDeepAt } from './parse/nesting';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
 import { LineIndex } from './line-index';
@@ -298,6 +299,7 @@ export class Project {
 
 /** KV and other binding names typed in an Env type file. */
 function envTypeBindings(path: string, text: string): Map<string, 'kv' | 'other'> {
+  if (tooDeepAt(text) >= 0) return new Map();
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const kv = kvTypedNamesInSource(sf);
   const result = new Map<string, 'kv' | 'other'>([...kv].map((n) => [n, 'kv' as const]));

@@ -50,13 +50,28 @@ export function formatExplanation(e: CacheControlExplanation, focus?: number): s
   return lines.join('\n');
 }
 
-/** A Markdown code span that survives backticks in the value. */
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text.replace(/\n/g, ' ')}${fence}`;
+/**
+ * A Markdown code span that holds any value: its fence is longer than the longest run of backticks inside (so the value
+ * cannot close it and continue as Markdown, e.g. a live link), padded when the value starts or ends with a backtick or
+ * space, and on one line (line breaks and other control characters would end the span or the list item).
+ */
+export function code(text: string): string {
+  const flat = text.replace(CONTROL, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) && flat.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Escapes the Markdown characters that could turn prose into markup (quotes and parentheses are fine). */
-function escape(text: string): string {
-  return text.replace(/([\\*_[\]<>|])/g, '\\$1');
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ZWSP = '\u200b';
+
+/**
+ * Escapes prose that may quote the value: every character that could start markup (quotes and parentheses are fine),
+ * control characters, and the shapes renderers turn into links on their own (`scheme://`, `www.`, `name@host`), which a
+ * backslash does not stop: a zero-width space breaks them.
+ */
+export function escape(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/([\\`*_[\]<>|~&!])/g, '\\$1')
+    .replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`).replace(/@/g, `${ZWSP}@`);
 }

@@ -1,10 +1,12 @@
 // GitHub Actions workflow commands (::error/::warning/::notice) so problems show as annotations on the PR.
 import type { FileReport } from '../report';
+import { escapeControl } from './escape';
 
 const COMMAND = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
+/** GitHub's escaping of a command's data (`%`, CR, LF); other control characters (ESC, BEL…) become visible escapes first. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

@@ -1,6 +1,7 @@
 // ESLint's "stylish" format: a block per file, aligned `path:line:col  severity  message  rule`, then a summary line.
 import { paint, type Paint } from '../color';
 import { tally, type FileReport } from '../report';
+import { escapeControl } from './escape';
 
 const LABEL = { error: 'error', warn: 'warning', info: 'info' } as const;
 const HUE = { error: 'red', warn: 'yellow', info: 'blue' } as const;
@@ -21,8 +22,11 @@ export function formatStylish(reports: readonly FileReport[], stats?: RunStats):
   if (withProblems.length === 0) return stats ? `${c.green('✓')} ${plural(stats.files, 'file')} checked, no problems\n` : '';
   let out = '';
   for (const report of withProblems) {
-    out += `\n${c.underline(report.relativePath)}\n`;
-    const rows = report.problems.map((p) => [`${report.relativePath}:${p.line}:${p.column}`, LABEL[p.severity], p.message, p.ruleId, p.severity] as const);
+    // File names and messages come from the workspace: control characters would draw fake lines (`::add-mask::`) or
+    // drive the terminal, so each problem stays on its one line.
+    const path = escapeControl(report.relativePath);
+    out += `\n${c.underline(path)}\n`;
+    const rows = report.problems.map((p) => [`${path}:${p.line}:${p.column}`, LABEL[p.severity], escapeControl(p.message), escapeControl(p.ruleId), p.severity] as const);
     const widths = [0, 1].map((col) => Math.max(...rows.map((row) => row[col].length)));
     for (const row of rows) out += `  ${row[0].padEnd(widths[0]!)}  ${c[HUE[row[4]]](row[1].padEnd(widths[1]!))}  ${row[2]}  ${c.dim(row[3])}\n`;
   }

@@ -21,6 +21,16 @@ export function resolveName(id: ts.Identifier): DeclarationNode | undefined {
   return undefined;
 }
 
+/** The scope node (block, function, file…) that declares the name `id` refers to, or undefined for globals. */
+export function declaringScope(id: ts.Identifier): ts.Node | undefined {
+  for (let current: ts.Node | undefined = id.parent; current; current = current.parent) {
+    if (!isScope(current)) continue;
+    const found = declarationsOf(current).get(id.text);
+    if (found && declaredName(found) !== id) return current;
+  }
+  return undefined;
+}
+
 /** Nodes that open a scope. */
 function isScope(node: ts.Node): boolean {
   return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isCatchClause(node)

@@ -36,8 +36,9 @@ const MAX_DEPTH = 8;
 
 /** Resolves expressions to constant strings, numbers and object literals within one file. */
 export class ConstResolver {
-  private readonly byName = new Map<string, ts.VariableDeclaration[]>();
-  private readonly anyByName = new Map<string, ts.VariableDeclaration[]>();
+  /** name → scope → the last declaration of that name in that scope: a lookup walks up the tree, never over all namesakes. */
+  private readonly byName = new Map<string, Map<ts.Node, ts.VariableDeclaration>>();
+  private readonly anyByName = new Map<string, Map<ts.Node, ts.VariableDeclaration>>();
 
   constructor(private readonly sf: ts.SourceFile, declarations: ts.VariableDeclaration[]) {
     for (const decl of declarations) {
@@ -45,8 +46,8 @@ export class ConstResolver {
       const list = decl.parent;
       if (!ts.isVariableDeclarationList(list)) continue;
       const map = list.flags & ts.NodeFlags.Const ? this.byName : this.anyByName;
-      const existing = map.get(decl.name.text) ?? [];
-      existing.push(decl);
+      const existing = map.get(decl.name.text) ?? new Map<ts.Node, ts.VariableDeclaration>();
+      existing.set(blockScope(decl), decl);
       map.set(decl.name.text, existing);
     }
   }
@@ -61,18 +62,10 @@ export class ConstResolver {
     return this.constInitializer(id) ?? this.innermost(id, this.anyByName.get(id.text));
   }
 
-  private innermost(id: ts.Identifier, candidates: ts.VariableDeclaration[] | undefined): ts.Expression | undefined {
+  private innermost(id: ts.Identifier, candidates: Map<ts.Node, ts.VariableDeclaration> | undefined): ts.Expression | undefined {
     if (!candidates) return undefined;
     let best: ts.VariableDeclaration | undefined;
-    let bestScope: ts.Node | undefined;
-    for (const decl of candidates) {
-      const scope = blockScope(decl);
-      if (id.getStart(this.sf) < scope.getStart(this.sf) || id.end > scope.end) continue;
-      if (!bestScope || (scope.getStart(this.sf) >= bestScope.getStart(this.sf) && scope.end <= bestScope.end)) {
-        best = decl;
-        bestScope = scope;
-      }
-    }
+    for (let node: ts.Node | undefined = id.parent; node && !best; node = node.parent) best = candidates.get(node);
     if (best && ts.isIdentifier(best.name) && best.name === id) return undefined;
     return best?.initializer;
   }

@@ -1,9 +1,12 @@
 // JSON/JSONC text -> ConfigNode tree with ranges, using Microsoft's jsonc-parser.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { nestingError } from './nesting';
 import type { ConfigNode, ConfigSyntaxError } from './config-tree';
 
 /** Parses JSON with comments and trailing commas (as wrangler accepts); syntax errors keep their positions. */
 export function parseJsoncTree(text: string): { root?: ConfigNode; errors: ConfigSyntaxError[] } {
+  const tooDeep = nestingError(text);
+  if (tooDeep) return { errors: [tooDeep] };
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const errors = parseErrors.map((e) => ({

@@ -1,11 +1,14 @@
 // TOML text -> ConfigNode tree with ranges, using toml-eslint-parser (position-preserving).
 import { parseTOML } from 'toml-eslint-parser';
+import { nestingError } from './nesting';
 import type { ConfigNode, ConfigSyntaxError } from './config-tree';
 
 type AnyNode = { type: string; range: [number, number]; [key: string]: any };
 
 /** Parses TOML; on a syntax error returns the error with its position and no tree. */
 export function parseTomlTree(text: string): { root?: ConfigNode; errors: ConfigSyntaxError[] } {
+  const tooDeep = nestingError(text);
+  if (tooDeep) return { errors: [tooDeep] };
   let ast: AnyNode;
   try {
     ast = parseTOML(text) as unknown as AnyNode;

@@ -51,10 +51,17 @@ export function sourceFileFor(path: string, text: string): ts.SourceFile {
   const kind = scriptKind(path);
   const previous = recentTrees.get(path);
   let sf: ts.SourceFile;
-  if (previous?.kind === kind && previous.sf.text === text) sf = previous.sf;
-  else if (previous?.kind === kind) sf = ts.updateSourceFile(previous.sf, text, changeRange(previous.sf.text, text));
-  else sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  // Forget the old tree first: an incremental parse that throws (stack overflow) may leave it half-updated, and every
+  // later parse of this path would then fail ("Debug Failure").
   recentTrees.delete(path);
+  if (previous?.kind === kind && previous.sf.text === text) sf = previous.sf;
+  else if (previous?.kind === kind) {
+    try {
+      sf = ts.updateSourceFile(previous.sf, text, changeRange(previous.sf.text, text));
+    } catch {
+      sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+    }
+  } else sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   recentTrees.set(path, { sf, kind });
   if (recentTrees.size > MAX_RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   return sf;

@@ -1,5 +1,6 @@
 // GitHub Actions workflow YAML -> `run:` steps with their commands and ranges, and the workflow's triggers.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { nestingError } from './nesting';
 import type { ConfigSyntaxError } from './config-tree';
 import { splitShellCommands, type ShellCommand } from './shell';
 
@@ -41,8 +42,14 @@ export interface WorkflowModel {
 
 /** Parses a workflow file. Never throws. */
 export function parseWorkflow(text: string): WorkflowModel {
+  const tooDeep = nestingError(text);
+  if (tooDeep) return { errors: [tooDeep], steps: [], schedules: [], actions: [], needs: {} };
   const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false });
-  const errors = doc.errors.map((e) => ({ message: `Invalid YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }));
+  // The yaml library may place an error at or past the end of the text ("unexpected end"): keep the range inside it.
+  const errors = doc.errors.map((e) => {
+    const start = Math.min(Math.max(e.pos[0], 0), text.length);
+    return { message: `Invalid YAML: ${e.message.split('\n')[0]}`, start, end: Math.min(Math.max(e.pos[1], start + 1), text.length) };
+  });
   const steps: WorkflowStep[] = [];
   const schedules: string[] = [];
   const actions: WorkflowActionStep[] = [];
@@ -57,9 +64,9 @@ export function parseWorkflow(text: string): WorkflowModel {
   const jobs = root.get('jobs', true);
   if (isMap(jobs)) {
     for (const jobPair of jobs.items) {
-      const job = String(isScalar(jobPair.key) ? jobPair.key.value : jobPair.key);
+      const job = nameOf(jobPair.key, text);
       const jobNeeds = isMap(jobPair.value) ? jobPair.value.get('needs', true) : undefined;
-      needs[job] = isSeq(jobNeeds) ? jobNeeds.items.map((n) => String(isScalar(n) ? n.value : n)) : isScalar(jobNeeds) ? [String(jobNeeds.value)] : [];
+      needs[job] = isSeq(jobNeeds) ? jobNeeds.items.map((n) => nameOf(n, text)) : isScalar(jobNeeds) ? [String(jobNeeds.value)] : [];
       const jobSteps = isMap(jobPair.value) ? jobPair.value.get('steps', true) : undefined;
       if (!isSeq(jobSteps)) continue;
       jobSteps.items.forEach((step, index) => {
@@ -81,6 +88,19 @@ export function parseWorkflow(text: string): WorkflowModel {
     }
   }
   return { errors, steps, schedules, actions, needs };
+}
+
+/** Longest name kept from a non-scalar key (a flow map used as a key is not a real job name). */
+const MAX_NAME = 200;
+
+/**
+ * A key or list item as a name: a scalar's value, else its source text (bounded). Never `String(node)`: stringifying a
+ * flow map used as a key re-stringifies nested keys at every level, which is exponential in the nesting depth.
+ */
+function nameOf(node: unknown, text: string): string {
+  if (isScalar(node)) return String(node.value);
+  const range = (node as YamlNode | null)?.range;
+  return range ? text.slice(range[0], Math.min(range[1], range[0] + MAX_NAME)) : '';
 }
 
 function commandsOf(text: string, run: string, start: number, end: number): ShellCommand[] {

@@ -2,6 +2,7 @@
 // by path and content, so a keystroke in one file re-summarises only that file (and only when another file asks).
 import { dirname, join, resolve } from 'node:path';
 import type { FileFacts } from './facts';
+import { tooDeepAt } from '../parse/nesting';
 import { parseWorker } from '../parse/worker';
 import { summariseModule, type ModuleSummary } from './summaries';
 
@@ -37,7 +38,7 @@ export class ModuleGraph implements ProjectModules {
     link(this.dependencies, fromPath, path);
     link(this.importers, path, fromPath);
     const text = this.readFile(path);
-    if (text === undefined || text.length > MAX_MODULE_CHARS || text.includes('\u0000')) return undefined;
+    if (text === undefined || text.length > MAX_MODULE_CHARS || text.includes('\u0000') || tooDeepAt(text) >= 0) return undefined;
     const cached = this.summaries.get(path);
     if (cached && cached.text === text) return cached.summary;
     this.inProgress.add(path);
@@ -45,6 +46,9 @@ export class ModuleGraph implements ProjectModules {
       const summary = summariseModule(parseWorker(path, text), this.factsFor(path));
       this.summaries.set(path, { text, summary });
       return summary;
+    } catch {
+      // A module the parser cannot handle (it ran out of stack) is not summarised; its own lint reports it.
+      return undefined;
     } finally {
       this.inProgress.delete(path);
     }

@@ -1,6 +1,7 @@
 // cache-put-body-reuse: the same Response is given to cache.put() and also returned or read, so one side finds its body used.
 import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
 import { assignmentsTo, flowsTo, referencesTo } from '../../engine/js/flow';
+import { declaringScope } from '../../engine/js/scopes';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
@@ -28,8 +29,10 @@ export default defineRule({
       const target = unwrap(put.response);
       if (!isPlainReference(target) || isClone(model, target) || hasNoBody(model, target)) continue;
       const name = target.getText(sf);
-      const refs = referencesTo(sf, target).filter((ref) => !contains(put.call, ref));
-      const assignments = assignmentsTo(sf, target);
+      // Only the scope that declares the variable can mention it: searching the whole file per put is quadratic.
+      const scope = (ts.isIdentifier(target) && declaringScope(target)) || sf;
+      const refs = referencesTo(scope, target).filter((ref) => !contains(put.call, ref));
+      const assignments = assignmentsTo(scope, target);
       const untouched = (a: ts.Node, b: ts.Node) => !assignments.some((x) => x.getStart(sf) >= a.end && x.end <= b.getStart(sf));
       const after = refs.map((ref) => ({ ref, use: useAfterPut(ref) }))
         .find(({ ref, use }) => use && flowsTo(put.call, ref, sf) && untouched(put.call, ref));

@@ -1,8 +1,9 @@
 // The status and headers a Response statically has at the moment it reaches one call (e.g. cache.put), following
 // `.clone()`, `const copy = res.clone()`, headers.set/append that always run before, and headers.delete.
-import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { assignmentsTo, flowsTo } from '../../js/flow';
-import { describeResponse, type KnownHeader, type ResponseFacts } from './responses';
+import { declaringScope } from '../../js/scopes';
+import { describeResponse, headerCalls, type KnownHeader, type ResponseFacts } from './responses';
 
 /** What is known about a response where it is used. */
 export interface ResponseAtCall {
@@ -22,7 +23,10 @@ export function responseAt(model: WorkerModel, expr: ts.Expression, at: ts.Node)
   let node = stripClone(unwrap(expr));
   const variables: ts.Identifier[] = [];
   for (let depth = 0; ts.isIdentifier(node) && depth < 3; depth++) {
-    const scope = enclosingFunction(at) ?? sf;
+    // The declaring scope when it is inside the function: the whole function per put is quadratic in the number of puts.
+    const fn = enclosingFunction(at) ?? sf;
+    const declared = declaringScope(node);
+    const scope = declared && declared.pos >= fn.pos && declared.end <= fn.end ? declared : fn;
     const assignments = assignmentsTo(scope, node);
     variables.push(node);
     if (assignments.length > 0) {
@@ -82,11 +86,8 @@ function mutationCall(header: KnownHeader): ts.CallExpression | undefined {
 /** `v.headers.delete(name)` calls that may run before `at` (a conditional delete counts, to stay quiet). */
 function deletions(model: WorkerModel, variables: ts.Identifier[], at: ts.Node): { name: string; position: number }[] {
   const found: { name: string; position: number }[] = [];
-  const names = new Set(variables.map((v) => v.text));
-  for (const call of model.calls) {
-    if (calleeName(call) !== 'delete' || !call.arguments[0]) continue;
-    const path = accessPath(calleeObject(call) ?? call.expression);
-    if (!path || path.length !== 2 || path[1] !== 'headers' || !names.has(path[0]!)) continue;
+  for (const call of [...new Set(variables.map((v) => v.text))].flatMap((name) => headerCalls(model, name, ['delete']))) {
+    if (!call.arguments[0]) continue;
     const name = model.resolver.resolveString(call.arguments[0])?.value;
     if (name && flowsTo(call, at, model.sf)) found.push({ name: name.toLowerCase(), position: call.getStart(model.sf) });
   }

@@ -94,16 +94,42 @@ function branchMethod(model: WorkerModel, request: ts.Expression, at: ts.Node): 
     }
     if (ts.isBlock(node) || ts.isSourceFile(node)) {
       // Early-return guards before `at`: `if (request.method === 'GET') return …;` means "not GET" afterwards.
-      const statements = node.statements as ts.NodeArray<ts.Statement>;
-      for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-        if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysExits(statement.thenStatement)) continue;
-        const test = methodTest(model, statement.expression, request);
-        const method = test && implied(test, false);
-        if (method) return describe(statement.expression, method);
-      }
+      const guard = firstGuard(model, node, request);
+      if (guard && guard.statement.end <= child.pos) return describe(guard.statement.expression, guard.method);
     }
   }
   return undefined;
+}
+
+type Guard = { statement: ts.IfStatement; method: string };
+/** Per model (an incremental parse reuses nodes, but constants the test resolves may have changed), per list, per request. */
+const guards = new WeakMap<WorkerModel, WeakMap<ts.Node, Map<string, Guard | null>>>();
+
+/**
+ * The first early-return guard on the method of `request` in a statement list, computed once per list and request: the
+ * guard that applies before a statement is this one when it comes before it (a scan per query is quadratic).
+ */
+function firstGuard(model: WorkerModel, list: ts.Block | ts.SourceFile, request: ts.Expression): Guard | undefined {
+  const key = accessPath(request)?.join('.');
+  if (key === undefined) return undefined;
+  let byList = guards.get(model);
+  if (!byList) guards.set(model, byList = new WeakMap());
+  let byRequest = byList.get(list);
+  if (!byRequest) byList.set(list, byRequest = new Map());
+  if (!byRequest.has(key)) {
+    let found: Guard | null = null;
+    for (const statement of list.statements) {
+      if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysExits(statement.thenStatement)) continue;
+      const test = methodTest(model, statement.expression, request);
+      const method = test && implied(test, false);
+      if (method) {
+        found = { statement, method };
+        break;
+      }
+    }
+    byRequest.set(key, found);
+  }
+  return byRequest.get(key) ?? undefined;
 }
 
 /** Labels of a `case` and of the empty cases that fall into it; undefined when a non-empty case falls through. */

@@ -1,6 +1,7 @@
 // Describes a Response expression statically: how it was made, its status and the headers set on it in the same function.
 import type { ResolvedString } from '../../parse/constants';
 import { isIttyResponseCall } from './itty-responses';
+import { declaringScope } from '../../js/scopes';
 import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** A header known to be set on a response. */
@@ -92,16 +93,55 @@ export function readHeaders(model: WorkerModel, expr: ts.Expression, facts: { he
 
 /** `res.headers.set|append(name, value)` on the same variable, within the same function, before `limit` when given. */
 function collectMutations(model: WorkerModel, variable: ts.Identifier, facts: ResponseFacts): void {
-  const scope = enclosingFunction(variable) ?? model.sf;
-  for (const call of model.calls) {
+  const fn = enclosingFunction(variable) ?? model.sf;
+  // Only where the variable is declared (when inside the function): every namesake's calls per response is quadratic.
+  const declared = declaringScope(variable);
+  const scope = declared && declared.pos >= fn.pos && declared.end <= fn.end ? declared : fn;
+  for (const call of headerCalls(model, variable.text, ['set', 'append'], scope)) {
     if (call.getStart(model.sf) < scope.getStart(model.sf) || call.end > scope.end) continue;
-    const name = calleeName(call);
-    if (name !== 'set' && name !== 'append') continue;
-    const path = accessPath(calleeObject(call) ?? call.expression);
-    if (!path || path.length !== 2 || path[0] !== variable.text || path[1] !== 'headers') continue;
     const headerName = call.arguments[0] && model.resolver.resolveString(call.arguments[0])?.value;
     if (headerName && call.arguments[1]) {
       facts.headers.push({ name: headerName.toLowerCase(), value: model.resolver.resolveString(call.arguments[1]), node: call.arguments[1] });
     }
   }
+}
+
+const headerCallIndex = new WeakMap<WorkerModel, Map<string, { call: ts.CallExpression; order: number }[]>>();
+
+/**
+ * `variable.headers.<method>(…)` calls in the file (or those starting inside `within`), in source order; indexed once per
+ * model, so a query costs the calls it returns, not a scan of every call (which is quadratic over many responses).
+ */
+export function headerCalls(model: WorkerModel, variable: string, methods: readonly string[], within?: ts.Node): ts.CallExpression[] {
+  let index = headerCallIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const [order, call] of model.calls.entries()) {
+      const path = accessPath(calleeObject(call) ?? call.expression);
+      if (!path || path.length !== 2 || path[1] !== 'headers') continue;
+      const key = `${path[0]}\u0000${calleeName(call)}`;
+      const list = index.get(key) ?? [];
+      if (list.length === 0) index.set(key, list);
+      list.push({ call, order });
+    }
+    headerCallIndex.set(model, index);
+  }
+  const found = methods.flatMap((method) => inside(index!.get(`${variable}\u0000${method}`) ?? [], within));
+  return (methods.length > 1 ? found.sort((a, b) => a.order - b.order) : found).map((entry) => entry.call);
+}
+
+/** The entries (sorted by position, as `model.calls` is) whose call starts inside `node`: binary search, then a slice. */
+function inside<T extends { call: ts.Node }>(sorted: T[], node: ts.Node | undefined): T[] {
+  if (!node) return sorted;
+  const first = (limit: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.call.pos < limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(node.pos), first(node.end));
 }

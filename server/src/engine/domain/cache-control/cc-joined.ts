@@ -51,6 +51,13 @@ export function joinedVia(joined: JoinedSite): string {
   return joined.site.origin === 'headers-file' ? ' (repeated lines in one _headers rule are joined with ", ")' : ' (values appended to one header are joined with ", ")';
 }
 
+/**
+ * How many earlier lines of one header in one `_headers` rule a line is joined with. Real rules repeat a header a few
+ * times; without a bound, a rule with thousands of Cache-Control lines makes every check over the joined value quadratic.
+ * The first lines are kept: the checks compare each directive with its first occurrence.
+ */
+export const MAX_JOINED_LINES = 32;
+
 function joinHeadersFile(sites: CacheControlSite[], file: HeadersFile): JoinedSite[] {
   const byStart = new Map(sites.map((site) => [site.start, site]));
   const result: JoinedSite[] = [];
@@ -60,8 +67,9 @@ function joinHeadersFile(sites: CacheControlSite[], file: HeadersFile): JoinedSi
       const site = byStart.get(line.valueStart);
       if (!site) continue;
       const earlier = seen.get(site.header) ?? [];
-      result.push({ site, priors: [...earlier] });
-      seen.set(site.header, [...earlier, site]);
+      if (earlier.length === 0) seen.set(site.header, earlier);
+      result.push({ site, priors: earlier.slice(0, MAX_JOINED_LINES) });
+      if (earlier.length < MAX_JOINED_LINES) earlier.push(site);
     }
   }
   return result;

@@ -5,6 +5,7 @@ import { calleeName, parseWorker, ts, type WorkerModel } from '../../parse/worke
 import type { FileFacts } from '../../project/facts';
 import type { HoverContext } from '../../explain-context';
 import { cacheCalls } from '../cache-api/cache-api';
+import { tooDeepAt } from '../../parse/nesting';
 import { codeCacheControlSites, headersFileCacheControlSites, type CacheControlSite } from './cc-sites';
 import { edgeContext } from './edge-context';
 
@@ -25,9 +26,15 @@ export interface CacheControlAt {
 export function cacheControlAt(path: string, text: string, offset: number, facts?: FileFacts): CacheControlAt | undefined {
   const kind = fileKind(path);
   if (kind !== 'worker' && kind !== 'headers') return undefined;
-  if (!/cache-?control/i.test(text)) return undefined;
-  const model = kind === 'worker' ? parseWorker(path, text) : undefined;
-  const sites = model ? codeCacheControlSites(model) : headersFileCacheControlSites(parseHeadersFile(text));
+  if (!/cache-?control/i.test(text) || tooDeepAt(text) >= 0) return undefined;
+  let model: WorkerModel | undefined;
+  let sites: CacheControlSite[];
+  try {
+    model = kind === 'worker' ? parseWorker(path, text) : undefined;
+    sites = model ? codeCacheControlSites(model) : headersFileCacheControlSites(parseHeadersFile(text));
+  } catch {
+    return undefined; // the parser ran out of stack: no hover (the lint reports the file)
+  }
   const site = sites.find((s) => s.start <= offset && offset < s.end);
   if (!site) return undefined;
   const found: CacheControlAt = { site, start: site.start, end: site.end, context: contextOf(site, model, facts) };

@@ -1,0 +1,28 @@
+// Nesting guard: parsers and tree walks recurse once per level, so text nested deeper than a bound is not analysed at all.
+
+/** Levels of brackets a file may nest. Real configs and code stay far below; parsers overflow the stack far above. */
+export const MAX_NESTING = 200;
+
+/** The file problem message for text nested deeper than MAX_NESTING. */
+export const NESTED_TOO_DEEPLY = `Nested too deeply (more than ${MAX_NESTING} levels of brackets); not analysed.`;
+
+/**
+ * Offset of the bracket that opens level `limit + 1`, or -1. Counts `(`, `[`, `{` up and `)`, `]`, `}` down everywhere,
+ * strings and comments included: a cheap, linear upper bound that never recurses.
+ */
+export function tooDeepAt(text: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x29 || c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** The syntax error a parser returns instead of a tree for text nested too deeply, or undefined. */
+export function nestingError(text: string): { message: string; start: number; end: number } | undefined {
+  const at = tooDeepAt(text);
+  return at < 0 ? undefined : { message: NESTED_TOO_DEEPLY, start: at, end: at + 1 };
+}
