@@ -1,6 +1,6 @@
 // Read-modify-write split across helpers (domain.md §G): `const n = await readVisits(env.STATS)` then
 // `await writeVisits(env.STATS, n + 1)`, with the helpers in this file or imported, on the same binding and constant key.
-import { classOf, functionName, type FunctionNode } from '../../js/functions';
+import { callsNamed, classOf, functionName, type FunctionNode } from '../../js/functions';
 import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import type { FileFacts } from '../../project/facts';
 import { relativeImports } from '../../project/imports';
@@ -60,7 +60,11 @@ function helperCalls(model: WorkerModel, facts: FileFacts): HelperCall[] {
   }
   const imports = relativeImports(model);
   const calls: HelperCall[] = [];
-  for (const call of model.calls) {
+  if (local.size === 0 && imports.named.size === 0 && imports.namespaces.size === 0) return calls;
+  // Only calls named like a helper (from the per-file call index), not a scan of every call of the file.
+  const names = new Set([...[...local.keys()].map((k) => k.replace(/^this\./, '')), ...imports.named.keys()]);
+  const candidates = imports.namespaces.size > 0 ? model.calls : [...names].flatMap((name) => [...callsNamed(model, name)]);
+  for (const call of candidates) {
     const callee = unwrap(call.expression);
     const name = calleeName(call);
     const receiver = calleeObject(call);
