@@ -33,6 +33,7 @@ export interface ReportingDeps {
 export class Reporting {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private projectTimer?: NodeJS.Timeout;
+  private dependentsTimer?: NodeJS.Timeout;
   private pendingInvalidate = false;
   private readonly pushedFromScan = new Map<string, string>();
 
@@ -139,8 +140,27 @@ export class Reporting {
     }, PROJECT_DELAY_MS);
   }
 
+  /**
+   * Open files whose lint used a module that just changed (cross-file summaries): pull clients are asked to re-pull,
+   * push clients get those files re-published. Facts stay; no workspace pass (it runs on every typing pause).
+   */
+  dependentsChanged(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    if (this.d.caps.pull) {
+      clearTimeout(this.dependentsTimer);
+      this.dependentsTimer = setTimeout(() => {
+        this.dependentsTimer = undefined;
+        if (!this.d.caps.refresh) return;
+        Promise.resolve(this.d.connection.languages.diagnostics.refresh() as unknown).catch((error) => this.d.error(`diagnostic refresh failed: ${String(error)}`));
+      }, PROJECT_DELAY_MS);
+      return;
+    }
+    for (const uri of uris) this.schedule(uri);
+  }
+
   /** Stops pending timers (shutdown). */
   dispose(): void {
+    clearTimeout(this.dependentsTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     clearTimeout(this.projectTimer);

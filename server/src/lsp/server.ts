@@ -5,7 +5,7 @@ import {
 import { VERSION } from '../version';
 import { clientCaps, serverCapabilities } from './capabilities';
 import { fixAllAction, quickFixes, wants } from './code-actions';
-import { DocumentsHost, uriToPath } from './documents-host';
+import { DocumentsHost, pathToUri, uriToPath } from './documents-host';
 import { documentEdit, regionEdit } from './fix-all';
 import { describe, guardEvent, guardRequest } from './guard';
 import { hoverAt } from './hover';
@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(document.uri);
     if (path && isProjectFile(path)) reporting.projectChanged(`${path} edited`);
     // Files that call helpers in this one (module summaries) are re-linted too; facts stay.
-    else if (path && linter.importersOf(path).length > 0) reporting.projectChanged(`${path} edited (imported by other files)`, false);
+    else if (path) reporting.dependentsChanged(linter.importersOf(path).filter((p) => p !== path).map(pathToUri).filter((uri) => host.get(uri)));
     reporting.schedule(document.uri);
   }));
   documents.onDidSave(guardEvent(log, 'didSave', ({ document }) => {
