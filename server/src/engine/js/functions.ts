@@ -1,6 +1,7 @@
 // Functions and their call sites in one file: which parameter a value comes from, a function's name, and the calls
 // (plain, `this.m()`, `obj.m()` on `new C()` or an object literal, `new C()`) that reach it, for cross-function values.
 import { declarationOf } from './numeric-bounds';
+import { resolveName } from './scopes';
 import { accessPath, calleeName, calleeObject, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 
 /** A function-like node with a body. */
@@ -59,6 +60,21 @@ function rootOf(node: ts.Expression): ts.Identifier | undefined {
   let current = unwrap(node);
   while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
   return ts.isIdentifier(current) ? current : undefined;
+}
+
+/**
+ * The function an identifier names, by scope (`function f() {}` anywhere in an enclosing scope, or `const f = () => …` /
+ * `const f = function () {}`); undefined for anything else. The one local-function lookup of the engine.
+ */
+export function localFunction(id: ts.Identifier): FunctionNode | undefined {
+  const decl = resolveName(id);
+  if (!decl) return undefined;
+  if (ts.isFunctionDeclaration(decl)) return decl.body ? decl : undefined;
+  if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+    const fn = unwrap(decl.initializer);
+    return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn : undefined;
+  }
+  return undefined;
 }
 
 /** The name a function is called by: its declared name, the variable/property it is assigned to, or its class for constructors. */

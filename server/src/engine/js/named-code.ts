@@ -3,6 +3,7 @@
 import { ts, unwrap, type WorkerModel } from '../parse/worker';
 import { handlers } from '../domain/runtime/handlers';
 import { functionName } from '../domain/kv/kv-writes';
+import { localFunction } from './functions';
 
 /** A piece of code found by its name. */
 export interface NamedCode {
@@ -26,7 +27,7 @@ export function namedCode(model: WorkerModel, path: string, isPagesFunction: boo
     } else if (ts.isCallExpression(node)) {
       const route = node.arguments.map(routeString).find(Boolean);
       const handler = [...node.arguments].reverse().map(unwrap).find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a) || ts.isIdentifier(a));
-      const body = handler && ts.isIdentifier(handler) ? localFunction(model, handler) : handler;
+      const body = handler && ts.isIdentifier(handler) ? localFunction(handler) : handler;
       if (route && body) found.push({ what: `route "${route.text}"`, name: route, body });
     } else if (ts.isIfStatement(node) || ts.isCaseClause(node)) {
       const route = ts.isCaseClause(node) ? routeString(node.expression) : findNode(node.expression, routeString);
@@ -45,15 +46,6 @@ export function namedCode(model: WorkerModel, path: string, isPagesFunction: boo
     }
   }
   return found;
-}
-
-/** A same-file function declaration or `const f = () => …` an identifier names. */
-export function localFunction(model: WorkerModel, id: ts.Identifier): ts.Node | undefined {
-  const decl = model.sf.statements.find((s) => ts.isFunctionDeclaration(s) && s.name?.text === id.text);
-  if (decl) return decl;
-  const init = model.resolver.constInitializer(id);
-  const fn = init && unwrap(init);
-  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
 }
 
 /** The first node in a subtree for which `test` returns a value. */

@@ -2,6 +2,7 @@
 // same-file functions they call (so a cron that calls `warmCache(env)` is followed into `warmCache`).
 import { calleeName, propertyName, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { memoByModelAnd } from '../../memo';
+import { localFunction } from '../../js/functions';
 
 /** An entry point of the Worker. */
 export interface Handler {
@@ -79,7 +80,7 @@ export function calledFunctions(model: WorkerModel, fn: ts.Node, depth = 3): ts.
         if (call.getStart(model.sf) < scope.getStart(model.sf) || call.end > scope.end) continue;
         const callee = unwrap(call.expression);
         if (!ts.isIdentifier(callee)) continue;
-        const target = localFunction(model, callee);
+        const target = localFunction(callee);
         if (target && !seen.has(target)) {
           seen.add(target);
           found.push(target);
@@ -92,10 +93,3 @@ export function calledFunctions(model: WorkerModel, fn: ts.Node, depth = 3): ts.
   return found;
 }
 
-function localFunction(model: WorkerModel, id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
-  const decl = model.sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === id.text && !!s.body);
-  if (decl) return decl;
-  const init = model.resolver.constInitializer(id);
-  const fn = init && unwrap(init);
-  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
-}

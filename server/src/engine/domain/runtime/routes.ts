@@ -1,5 +1,6 @@
 // Finds router route handlers (Hono, itty-router and other `app.get('/path', handler)` routers): functions a request runs.
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { localFunction } from '../../js/functions';
 
 /** One handler function registered on a router. */
 export interface RouteHandler {
@@ -47,15 +48,10 @@ export function routeHandlers(model: WorkerModel): RouteHandler[] {
   return result;
 }
 
-function handlerFunction(model: WorkerModel, arg: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+function handlerFunction(_model: WorkerModel, arg: ts.Expression): ts.FunctionLikeDeclaration | undefined {
   const node = unwrap(arg);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
-  if (!ts.isIdentifier(node)) return undefined;
-  const decl = model.sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === node.text && !!s.body);
-  if (decl) return decl;
-  const init = model.resolver.constInitializer(node);
-  const fn = init && unwrap(init);
-  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+  return ts.isIdentifier(node) ? localFunction(node) : undefined;
 }
 
 /** True when an expression is a router: built by a router factory, a chained route call, or a conventionally named variable. */
