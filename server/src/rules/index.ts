@@ -8,6 +8,7 @@ import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
+import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -35,6 +36,7 @@ export const allRules: readonly Rule[] = [
   ccStaleDisabled,
   ccSyntax,
   cdnCcStructuredField,
+  cfCacheOptionsConflict,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,
