@@ -19,6 +19,7 @@ import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
+import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
   kvTtlUnits,
+  responseInitSpread,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
