@@ -8,6 +8,7 @@ import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
+import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -18,6 +19,7 @@ import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
+import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
@@ -35,6 +37,7 @@ export const allRules: readonly Rule[] = [
   ccStaleDisabled,
   ccSyntax,
   cdnCcStructuredField,
+  cfCacheOptionsConflict,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,
@@ -45,6 +48,7 @@ export const allRules: readonly Rule[] = [
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
   kvTtlUnits,
+  responseInitSpread,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,

@@ -31,7 +31,7 @@ describe('rule registry', () => {
     assert.deepEqual(readdirSync('test/unit/rules').map((f) => basename(f, '.test.ts')).sort(), [...ids].sort());
   });
   it('ids use a catalogue area prefix', () => {
-    for (const id of ids) assert.match(id, /^(kv|cc|cdn-cc|cache|cf|workers-cache|wrangler|headers|hono|cors)-[a-z0-9-]+$/);
+    for (const id of ids) assert.match(id, /^(kv|cc|cdn-cc|cache|cf|workers-cache|wrangler|headers|hono|cors|response)-[a-z0-9-]+$/);
   });
   it('each rule declares its messages and a description', () => {
     for (const rule of allRules) {

@@ -102,3 +102,15 @@ function hoistVars(statements: readonly ts.Statement[], addBinding: (name: ts.Bi
       || ts.isSwitchStatement(statement) || ts.isLabeledStatement(statement)) ts.forEachChild(statement, visit);
   }
 }
+
+/**
+ * Whether `expr` names the runtime global `name`: `fetch`/`Response` with no local or imported declaration of that name,
+ * or `globalThis.fetch` / `self.fetch` (not `env.API.fetch`).
+ */
+export function isGlobalReference(expr: ts.Expression, name: string): boolean {
+  let node = expr;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (ts.isIdentifier(node)) return node.text === name && !resolveName(node);
+  return ts.isPropertyAccessExpression(node) && node.name.text === name && ts.isIdentifier(node.expression)
+    && (node.expression.text === 'globalThis' || node.expression.text === 'self') && !resolveName(node.expression);
+}
