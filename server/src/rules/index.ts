@@ -1,5 +1,6 @@
 // The explicit, sorted rule registry. A meta-test keeps it in sync with rule files, docs, tests and the README table.
 import type { Rule } from '../engine/define-rule';
+import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
@@ -28,6 +29,7 @@ import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-de
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  cacheImmutableHeaders,
   cachePutBodyReuse,
   cachePutErrorResponse,
   cachePutUncacheable,
