@@ -1,6 +1,8 @@
 // The explicit, sorted rule registry. A meta-test keeps it in sync with rule files, docs, tests and the README table.
 import type { Rule } from '../engine/define-rule';
+import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
+import cachePutErrorResponse from './cache-api/cache-put-error-response';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
@@ -29,7 +31,9 @@ import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-de
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  cacheImmutableHeaders,
   cachePutBodyReuse,
+  cachePutErrorResponse,
   cachePutUncacheable,
   ccConflictingDirectives,
   ccDeltaSeconds,

@@ -12,6 +12,6 @@ async function handle(event) {
   const origin = await fetch(request);
   const response = new Response(origin.body, origin);
   response.headers.append('Cache-Control', 's-maxage=120'); // expect: cc-append-existing, cc-override-origin-private
-  event.waitUntil(cache.put(key, response)); // expect: cache-put-uncacheable, cache-put-body-reuse
+  event.waitUntil(cache.put(key, response)); // expect: cache-put-uncacheable, cache-put-body-reuse, cache-put-error-response
   return response;
 }

@@ -18,8 +18,10 @@ function bestTime(run: () => void): number {
 
 /**
  * Ratio of the time for 16× the input to the time for 1×, both measured in this test: linear code gives about 16, quadratic
- * about 256. The bound (60) leaves room for a loaded machine without letting a quadratic algorithm through.
+ * about 256. The bound (MAX_RATIO) leaves room for a loaded machine (68× was seen on a shared 2-core box) without letting a
+ * quadratic algorithm through.
  */
+export const MAX_RATIO = 120;
 export function scalingRatio(build: (n: number) => string, path: string, rules: readonly Rule[], n: number, fix = false): number {
   const lint = (text: string) => () => { if (fix) fixFile({ path, text, rules }); else lintFile({ path, text, rules }); };
   const small = build(n);
@@ -46,7 +48,7 @@ describe('linear time in the number of put/return blocks', () => {
   for (const id of ['cache-put-body-reuse', 'cache-put-uncacheable']) {
     it(`${id}: 16× the blocks costs well under 16² × the time`, () => {
       const ratio = scalingRatio(putBlocks, '/p/src/index.ts', rule(id), 40);
-      assert.ok(ratio < 60, `${id}: 16× input took ${ratio.toFixed(1)}× the time`);
+      assert.ok(ratio < MAX_RATIO, `${id}: 16× input took ${ratio.toFixed(1)}× the time`);
     });
   }
   it('still reports every block (the faster search finds the same uses)', () => {
@@ -66,11 +68,11 @@ describe('linear time in the number of Cache-Control lines of one _headers rule'
   const rules = allRules.filter((r) => r.kinds.includes('headers'));
   it('lint: 16× the lines costs well under 16² × the time', () => {
     const ratio = scalingRatio(manyCacheControlLines, '/p/public/_headers', rules, 100);
-    assert.ok(ratio < 60, `16× input took ${ratio.toFixed(1)}× the time`);
+    assert.ok(ratio < MAX_RATIO, `16× input took ${ratio.toFixed(1)}× the time`);
   });
   it('fix: 16× the lines costs well under 16² × the time (applying many fixes is not quadratic either)', () => {
     const ratio = scalingRatio(manyCacheControlLines, '/p/public/_headers', rules, 100, true);
-    assert.ok(ratio < 60, `16× input took ${ratio.toFixed(1)}× the time`);
+    assert.ok(ratio < MAX_RATIO, `16× input took ${ratio.toFixed(1)}× the time`);
   });
   it('still reports repeats across lines of one rule', () => {
     const problems = lintFile({ path: '/p/public/_headers', text: manyCacheControlLines(3), rules: rule('cc-duplicate-directive') }).problems;
