@@ -1,6 +1,6 @@
 // Functions and their call sites in one file: which parameter a value comes from, a function's name, and the calls
 // (plain, `this.m()`, `obj.m()` on `new C()` or an object literal, `new C()`) that reach it, for cross-function values.
-import { declarationOf } from './numeric-bounds';
+import { declarationOf, rootIdentifier } from './numeric-bounds';
 import { resolveName } from './scopes';
 import { accessPath, calleeName, calleeObject, propertyName, ts, unwrap, type WorkerModel } from '../parse/worker';
 
@@ -23,7 +23,7 @@ export function paramSource(expr: ts.Expression, model: WorkerModel, depth = 0):
   const node = unwrap(expr);
   const path = accessPath(node);
   if (!path || path[0] === 'this') return undefined;
-  const root = rootOf(node);
+  const root = rootIdentifier(node);
   if (!root) return undefined;
   const decl = declarationOf(root);
   if (!decl) return undefined;
@@ -56,11 +56,6 @@ function isConst(decl: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
-function rootOf(node: ts.Expression): ts.Identifier | undefined {
-  let current = unwrap(node);
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
-  return ts.isIdentifier(current) ? current : undefined;
-}
 
 /**
  * The function an identifier names, by scope (`function f() {}` anywhere in an enclosing scope, or `const f = () => …` /

@@ -151,7 +151,7 @@ export function guarded(expr: ts.Expression, bound: number, model: WorkerModel):
 }
 
 /** `a.b.c` → `a`; a bare identifier is its own root. */
-function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
+export function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
   let current = unwrap(node);
   while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
   return ts.isIdentifier(current) ? current : undefined;

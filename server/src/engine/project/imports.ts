@@ -1,6 +1,7 @@
 // The names a file imports from relative modules: local function/class name → (specifier, exported name), and namespace
 // imports (`import * as kv from './kv'`). Type-only imports are left out: they carry no code.
 import { ts, type WorkerModel } from '../parse/worker';
+import type { FileFacts } from './facts';
 
 /** Relative imports of one file. */
 export interface RelativeImports {
@@ -27,4 +28,12 @@ export function relativeImports(model: WorkerModel): RelativeImports {
   }
   cache.set(model, result);
   return result;
+}
+
+/**
+ * Pre-parse filter: the file may call helpers in other modules (`import … from './x'`) and the project can summarise
+ * them. Rules whose findings can come through an imported helper admit such files even without their own keywords.
+ */
+export function mayUseImportedHelpers(text: string, facts: FileFacts): boolean {
+  return !!facts.modules && /\bfrom\s*['"]\./.test(text);
 }

@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/define-rule';
 import { removePropertyEdit } from '../../engine/edits';
 import { ts, unwrap } from '../../engine/parse/worker';
 import type { Fix, TextEdit } from '../../engine/types';
+import { mayUseImportedHelpers } from '../../engine/project/imports';
 
 export default defineRule({
   id: 'kv-cachettl-below-minimum',
@@ -23,7 +24,7 @@ export default defineRule({
     inputThroughCall: '`{{text}}` comes from {{source}} and becomes cacheTtl through {{via}} with no clamp; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
   },
   // Files that only call an imported helper carry no `cacheTtl` text: admit files with relative imports too.
-  mayApply: (text, facts) => text.includes('cacheTtl') || (!!facts.modules && RELATIVE_IMPORT.test(text)),
+  mayApply: (text, facts) => text.includes('cacheTtl') || mayUseImportedHelpers(text, facts),
   check(context) {
     const model = context.worker();
     const configured = Number(context.options.minimum);
@@ -73,7 +74,6 @@ export default defineRule({
   },
 });
 
-const RELATIVE_IMPORT = /\bfrom\s*['"]\.|\brequire\s*\(\s*['"]\./;
 
 /** Removes the property; when it is the only one of an inline options literal, removes the whole argument instead. */
 function removeOptionEdit(call: ts.CallExpression, options: ts.Expression | undefined, property: ts.ObjectLiteralElementLike, sf: ts.SourceFile): TextEdit {

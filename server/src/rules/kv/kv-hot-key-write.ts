@@ -12,6 +12,7 @@ import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../e
 import { routeHandlers } from '../../engine/domain/runtime/routes';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { mayUseImportedHelpers } from '../../engine/project/imports';
 
 const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
 
@@ -35,7 +36,7 @@ export default defineRule({
     helpers: `{{write}}() writes back, changed, the value {{read}}() read from {{binding}} key {{key}} on line {{line}}: a read-modify-write split across helpers loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts or lists, or Workers Analytics Engine for metrics.`,
   },
   // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
-  mayApply: (text, facts) => /\.put\s*\(/.test(text) || (!!facts.modules && /\bfrom\s*['"]\./.test(text)),
+  mayApply: (text, facts) => /\.put\s*\(/.test(text) || mayUseImportedHelpers(text, facts),
   check(context) {
     const model = context.worker();
     for (const rmw of helperReadModifyWrites(model, context.facts)) {

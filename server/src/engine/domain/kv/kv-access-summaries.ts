@@ -1,7 +1,7 @@
 // What a helper does to KV, for callers in this file or in files that import it: "returns what it reads from binding B at
 // key K" and "writes parameter V to binding B at key K", with B and K given as constants or as the caller's arguments.
 import { paramSource, type FunctionNode } from '../../js/functions';
-import { enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { contains, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import type { FileFacts } from '../../project/facts';
 import { memoByModelAnd } from '../../memo';
 import { keyIdentity } from './key-identity';
@@ -89,9 +89,6 @@ function parameterIn(value: ts.Expression, fn: FunctionNode, model: WorkerModel)
   return found;
 }
 
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
-}
 
 function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
