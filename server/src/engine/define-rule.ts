@@ -76,7 +76,7 @@ export interface Rule<Options = any, MessageIds extends string = string> {
   messages: Readonly<Record<MessageIds, string>>;
   defaultOptions: Options;
   /** Cheap test on the raw text: when false for every rule, the file is never parsed. */
-  mayApply?(text: string, facts: FileFacts): boolean;
+  mayApply?(text: string, facts: FileFacts, kind: FileKind): boolean;
   check(context: RuleContext<Options, MessageIds>): void;
 }
 

@@ -54,6 +54,8 @@ export class Project {
   /** Deploy-time scripts per package.json path (folders below one package.json share it: parse it once). */
   private readonly deployByPackage = new Map<string, Map<string, string>>();
   private readonly variantsByDir = new Map<string, WranglerConfig[]>();
+  /** Config-like files read for facts and config lookups (one read per path until invalidate(); sources are never cached). */
+  private readonly configReads = new Map<string, string | null>();
   private readonly envTypesByPath = new Map<string, ReadonlyMap<string, 'kv' | 'other'> | null>();
   /** Summaries of imported modules, shared by all files of the workspace. */
   readonly modules: ModuleGraph;
@@ -71,6 +73,7 @@ export class Project {
     this.deployByPackage.clear();
     this.variantsByDir.clear();
     this.envTypesByPath.clear();
+    this.configReads.clear();
     this.modules.invalidate();
   }
 
@@ -159,7 +162,7 @@ export class Project {
     for (let current = dir; ; current = dirname(current)) {
       let rc: { path: string; text: string } | undefined;
       for (const rcPath of RC_NAMES.map((name) => join(current, name))) {
-        const text = rc ? undefined : this.host.readFile(rcPath);
+        const text = rc ? undefined : this.readConfigFile(rcPath);
         if (text !== undefined) rc = { path: rcPath, text };
       }
       if (rc) {
@@ -167,7 +170,7 @@ export class Project {
         break;
       }
       const pkgPath = join(current, 'package.json');
-      const pkg = this.host.readFile(pkgPath);
+      const pkg = this.readConfigFile(pkgPath);
       if (pkg !== undefined && hasEdgelintKey(pkg)) {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
@@ -230,13 +233,13 @@ export class Project {
     facts.deployScripts = this.deployScriptsFrom(dir);
     if (wrangler) facts.sitesImports = this.sitesImports(wrangler);
     const pkgDir = this.packageRoot(dir);
-    const pkgText = pkgDir ? this.host.readFile(join(pkgDir, 'package.json')) : undefined;
+    const pkgText = pkgDir ? this.readConfigFile(join(pkgDir, 'package.json')) : undefined;
     // domain.md §0: a deploy script passing --compatibility-date satisfies a config without compatibility_date.
     const withDate = pkgText === undefined ? undefined : parsePackageJson(pkgText).scripts.find((s) => /(^|\s)--compatibility-date(=|\s)/.test(s.value) && /\bwrangler\b/.test(s.value));
     if (withDate) facts.compatDateOnCommandLine = `"${withDate.name}": ${withDate.value.length > 60 ? `${withDate.value.slice(0, 59)}…` : withDate.value}`;
     const dirs = [...new Set([dir, ...(wrangler ? [dirname(wrangler.path)] : [])])];
     for (const name of dirs.flatMap((d) => VITEST_CONFIGS.map((n) => join(d, n)))) {
-      const text = this.host.readFile(name);
+      const text = this.readConfigFile(name);
       if (text !== undefined && /vitest-pool-workers|defineWorkersConfig|defineWorkersProject|cloudflareTest\b/.test(text)) {
         facts.vitestPoolConfig = basename(name);
         break;
@@ -270,10 +273,16 @@ export class Project {
     return result;
   }
 
+  /** A config-like file (package.json, .edgelintrc*, vitest config), read once per path: folder walks share ancestors. */
+  private readConfigFile(path: string): string | undefined {
+    if (!this.configReads.has(path)) this.configReads.set(path, this.host.readFile(path) ?? null);
+    return this.configReads.get(path) ?? undefined;
+  }
+
   /** The nearest folder with a package.json (the project root when there is no wrangler config). */
   private packageRoot(dir: string): string | undefined {
     for (let current = dir; ; current = dirname(current)) {
-      if (this.host.readFile(join(current, 'package.json')) !== undefined) return current;
+      if (this.readConfigFile(join(current, 'package.json')) !== undefined) return current;
       if (dirname(current) === current) return undefined;
     }
   }
@@ -284,7 +293,7 @@ export class Project {
       const pkgPath = join(current, 'package.json');
       const cached = this.deployByPackage.get(pkgPath);
       if (cached) return cached;
-      const text = this.host.readFile(pkgPath);
+      const text = this.readConfigFile(pkgPath);
       if (text !== undefined) {
         for (const command of deployCommands(parsePackageJson(text))) {
           if (command.runsFile) scripts.set(resolve(current, command.runsFile), `${command.command.text} (${command.reason})`);

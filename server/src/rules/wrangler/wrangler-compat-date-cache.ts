@@ -35,8 +35,8 @@ export default defineRule({
     cfBeforeDate: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules with compatibility_date {{date}} in {{config}} (Cache Rules win before 2025-04-02). Add "request_cf_overrides_cache_rules" to compatibility_flags or set compatibility_date to 2025-04-02 or later.',
     cfDisabled: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules because {{config}} sets "no_request_cf_overrides_cache_rules". Remove that flag if the Worker\'s settings should win.',
   },
-  mayApply: (text) => /\bcache\s*:|\bcacheTtl|\bcacheEverything/.test(text)
-    || (!/^[ \t]*["']?compatibility_date["']?[ \t]*[=:]/m.test(text) && /^\s*(\{|\[|[\w"'-]+\s*=)/m.test(text)),
+  // Code: only files that use cache options. Config: every wrangler file (the missing-date check; configs are parsed anyway).
+  mayApply: (text, _facts, kind) => kind === 'wrangler' || /\bcache\s*:|\bcacheTtl|\bcacheEverything/.test(text),
   check(context) {
     if (context.kind === 'wrangler') checkConfig(context);
     else checkCode(context);
