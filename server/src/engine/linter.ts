@@ -106,7 +106,7 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     },
   };
   try {
-    if (rule.mayApply && !rule.mayApply(parsed.text, facts)) return [];
+    if (rule.mayApply && !rule.mayApply(parsed.text, facts, parsed.kind)) return [];
     rule.check(context);
     return problems;
   } catch (error) {
