@@ -31,6 +31,10 @@ export interface CliOptions {
   color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** `--ignore-pattern <pattern>` (repeatable): gitignore syntax, relative to cwd. */
+  ignorePatterns?: string[];
+  /** `--no-ignore`: no .gitignore, config `ignores` or `--ignore-pattern` (node_modules, .git, .wrangler stay skipped). */
+  noIgnore?: boolean;
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -63,6 +67,8 @@ Options:
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
+  --ignore-pattern <pat>   skip paths matching this .gitignore-style pattern (relative to cwd); repeatable
+  --no-ignore              lint what .gitignore, config "ignores" and --ignore-pattern skip (not node_modules/.git)
   --version                print the version
   --help                   print this help
 
@@ -120,6 +126,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--version': case '-v': options.version = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--lsp': case '--stdio': options.lsp = true; break;
+      case '--ignore-pattern': (options.ignorePatterns ??= []).push(value()); break;
+      case '--no-ignore': options.noIgnore = true; break;
       case '-': options.stdin = true; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (see --help)`);

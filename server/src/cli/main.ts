@@ -17,6 +17,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatCompact, formatUnix } from './formatters/unix';
 import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
+import { projectRoot } from '../node-io/boundary';
 import { Workspace } from '../node-io/workspace';
 import { writeReport } from '../node-io/write-report';
 import { positioned, tally, type FileReport } from './report';
@@ -90,7 +91,10 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   let checked = 0;
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
-  const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
+  const roots = (options.paths.length && !options.stdin ? options.paths : ['.']).map((p) => projectRoot(p, io.cwd));
+  const workspace = new Workspace({
+    maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, roots, noIgnore: options.noIgnore, ignorePatterns: options.ignorePatterns,
+  });
   const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const reports: FileReport[] = [];
   const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = []) => reports.push({
