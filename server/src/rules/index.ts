@@ -20,6 +20,7 @@ import kvCronWarming from './kv/kv-cron-warming';
 import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
+import kvNPlusOne from './kv/kv-n-plus-one';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
@@ -51,6 +52,7 @@ export const allRules: readonly Rule[] = [
   kvDeployWarming,
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
+  kvNPlusOne,
   kvTtlUnits,
   responseInitSpread,
   wranglerCacheBlock,
