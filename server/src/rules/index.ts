@@ -15,6 +15,7 @@ import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
+import kvCacheNoExpiration from './kv/kv-cache-no-expiration';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
 import kvDeployWarming from './kv/kv-deploy-warming';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   headersDuplicatePath,
   headersFileLocation,
   headersSyntax,
+  kvCacheNoExpiration,
   kvCachettlBelowMinimum,
   kvCronWarming,
   kvDeployWarming,
