@@ -74,6 +74,18 @@ runRuleTests(rule, {
   }
 }`,
     },
+    {
+      name: 'get only as a fallback for keys listed without metadata',
+      code: `export async function links(env: Env) {
+  const { keys } = await env.KV.list<{ url?: string }>({ prefix: 'link:' });
+  const out = [];
+  for (const key of keys) {
+    if (key.metadata?.url) out.push(key.metadata.url);
+    else out.push(await env.KV.get(key.name));
+  }
+  return out;
+}`,
+    },
   ],
   invalid: [
     {

@@ -30,6 +30,7 @@ export function kvLoopReads(model: WorkerModel, facts: FileFacts): KvLoopRead[] 
     const iteration = iterationDeclarations(loop, read.call);
     if (!iteration || !derivesFromIteration(read.key, loop.node, iteration, 0)) continue;
     if (loop.kind === 'loop' && leavesEarly((loop.node as ts.IterationStatement).statement)) continue;
+    if (metadataFallback(read.call, loop.node)) continue;
     const dedupe = `${loop.node.pos}:${read.binding}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
@@ -84,6 +85,16 @@ function leavesEarly(body: ts.Node): boolean {
   };
   visit(body, false);
   return found;
+}
+
+/** The read runs only when the listed key's metadata lacks the value (`if (key.metadata?.url) … else get`): already the advice. */
+function metadataFallback(call: ts.Node, loop: ts.Node): boolean {
+  for (let current = call; current.parent && current !== loop; current = current.parent) {
+    const parent = current.parent;
+    const condition = ts.isIfStatement(parent) ? parent.expression : ts.isConditionalExpression(parent) ? parent.condition : undefined;
+    if (condition && current !== condition && /\bmetadata\b/.test(condition.getText())) return true;
+  }
+  return false;
 }
 
 /** What the loop walks over: `for (… of X)`, `for (… in X)`, or `X.map(…)`. */
