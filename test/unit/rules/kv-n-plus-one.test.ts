@@ -86,6 +86,15 @@ runRuleTests(rule, {
   return out;
 }`,
     },
+    {
+      name: 'reads whose values are discarded are warming (kv-cron-warming), not a batch',
+      code: `export default {
+  async scheduled(event: ScheduledEvent, env: Env) {
+    const hot = ['home', 'about', 'pricing'];
+    for (const page of hot) await env.CACHE.get(\`page:\${page}\`, { cacheTtl: 3600 });
+  },
+};`,
+    },
   ],
   invalid: [
     {

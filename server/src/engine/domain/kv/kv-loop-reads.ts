@@ -2,6 +2,7 @@
 // KV.get(k)`, `keys.map((k) => KV.get(k))`, and `list()` followed by a `get` per listed key (domain.md A1, A3).
 import { resolveName } from '../../js/scopes';
 import type { Repetition } from '../../js/repetition';
+import { resultDiscarded } from '../../js/result-use';
 import { calleeName, calleeObject, contains, repetitionOf, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import type { FileFacts } from '../../project/facts';
 import { kvCalls, type KvCall } from './kv';
@@ -31,6 +32,8 @@ export function kvLoopReads(model: WorkerModel, facts: FileFacts): KvLoopRead[] 
     if (!iteration || !derivesFromIteration(read.key, loop.node, iteration, 0)) continue;
     if (loop.kind === 'loop' && leavesEarly((loop.node as ts.IterationStatement).statement)) continue;
     if (metadataFallback(read.call, loop.node)) continue;
+    // A read whose value is thrown away is cache warming (kv-cron-warming, kv-deploy-warming), not a batch to merge.
+    if (resultDiscarded(read.call)) continue;
     const dedupe = `${loop.node.pos}:${read.binding}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
