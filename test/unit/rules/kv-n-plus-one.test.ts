@@ -160,6 +160,15 @@ app.get('/posts', async (c) => {
       }],
     },
     {
+      name: 'a typed get<T>() is still found by the pre-parse filter',
+      code: `export async function loadAll(env: Env, ids: string[]) {
+  const out: unknown[] = [];
+  for (const id of ids) out.push(await env.KV.get<{ name: string }>(\`user:\${id}\`, 'json'));
+  return out;
+}`,
+      errors: [{ messageId: 'loop', line: 3 }],
+    },
+    {
       name: 'service worker: classic for loop over an index',
       filename: 'src/worker.js',
       code: `addEventListener('fetch', (event) => event.respondWith(handle(event.request)));

@@ -18,7 +18,7 @@ export default defineRule({
     loop: '{{binding}}.{{method}}() once per key in this {{loop}}: one KV operation per key; bulk get(keys) reads up to 100 at once.',
     list: '{{binding}}.{{method}}() per key listed by {{binding}}.list(): keep small values in list metadata, or bulk get(keys).',
   },
-  mayApply: (text) => /\.get(WithMetadata)?\s*\(/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text),
+  mayApply: (text) => /\.get(WithMetadata)?\s*[(<]/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text),
   check(context) {
     const model = context.worker();
     for (const found of kvLoopReads(model, context.facts)) {
