@@ -22,6 +22,7 @@ import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvNPlusOne from './kv/kv-n-plus-one';
+import kvReadAfterWrite from './kv/kv-read-after-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
   kvNPlusOne,
+  kvReadAfterWrite,
   kvTtlUnits,
   responseInitSpread,
   wranglerCacheBlock,

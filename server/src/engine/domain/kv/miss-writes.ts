@@ -88,7 +88,7 @@ function isReadReference(expr: ts.Expression, call: ts.CallExpression, holder: s
 }
 
 /** `const cached = await KV.get(k)` / `let v = (await KV.get(k, 'json')) as T` → the variable's name. */
-function holderOf(call: ts.CallExpression): string | undefined {
+export function holderOf(call: ts.CallExpression): string | undefined {
   let node: ts.Node = call;
   while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)
     || ts.isNonNullExpression(node.parent)) node = node.parent;
