@@ -1,4 +1,4 @@
-// Table tests for kv-cache-no-expiration.
+// Table tests for kv-cache-no-expiration (off by default; the tester turns it on).
 import rule from '../../../server/src/rules/kv/kv-cache-no-expiration';
 import { runRuleTests } from '../../harness/rule-tester';
 
@@ -70,6 +70,18 @@ export async function cachedPage(env: Env, path: string) {
   const value = await load();
   await kv.put(key, value, options);
   return value;
+}`,
+    },
+    {
+      name: 'a comment on the put says the entry never expires on purpose',
+      code: `export async function channels(env: Env, country: string) {
+  const key = \`channels_\${country}\`;
+  const cached = await env.CACHE.get(key);
+  if (cached) return JSON.parse(cached);
+  const list = await (await fetch(\`https://api.example.com/channels/\${country}\`)).json();
+  // no expiration on purpose: the cron refreshes these keys
+  await env.CACHE.put(key, JSON.stringify(list));
+  return list;
 }`,
     },
   ],

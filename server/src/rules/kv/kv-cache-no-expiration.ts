@@ -12,6 +12,8 @@ export default defineRule({
   id: 'kv-cache-no-expiration',
   description: 'A KV read-through cache whose put() sets no expirationTtl/expiration keeps entries forever: stale, and storage grows.',
   defaultSeverity: 'info',
+  // Its one finding on the real-world corpus was a false alarm (a deliberate, cron-refreshed entry): off until shown precise.
+  enabledByDefault: false,
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker'],
@@ -20,7 +22,7 @@ export default defineRule({
     growing: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: entries never expire, storage keeps growing.',
     stale: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: the entry never expires or refreshes.',
   },
-  mayApply: (text) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*\(/.test(text),
+  mayApply: (text) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text),
   check(context) {
     const model = context.worker();
     const writes = missWrites(model, context.facts);
@@ -28,7 +30,7 @@ export default defineRule({
     const calls = kvCalls(model, context.facts);
     for (const write of writes) {
       const { put } = write;
-      if (!lacksExpiration(put.options, model) || !looksLikeCache(write, model)) continue;
+      if (!lacksExpiration(put.options, model) || !looksLikeCache(write, model) || saysNoExpiry(put.call, model)) continue;
       const id = keyIdentity(model, put.key)!;
       // A constant key that the file also deletes or writes elsewhere has an invalidation path: not "forever".
       if (id.constant && calls.some((c) => c !== put && c.binding === put.binding && (c.method === 'delete' || c.method === 'put')
@@ -51,6 +53,16 @@ function lacksExpiration(options: ts.Expression | undefined, model: WorkerModel)
 }
 
 const CACHE_WORD = /cache|cached/i;
+
+/** A comment on the put's line (or the line above) that speaks of expiry: `// never expires until the manual clear`. */
+function saysNoExpiry(call: ts.Node, model: WorkerModel): boolean {
+  const text = model.sf.text;
+  const line = model.sf.getLineAndCharacterOfPosition(call.getStart(model.sf)).line;
+  const starts = model.sf.getLineStarts();
+  const from = starts[Math.max(0, line - 1)]!;
+  const to = starts[line + 1] ?? text.length;
+  return /\/\/[^\n]*\b(expir|forever|permanent|manual)|\/\*[\s\S]*?\b(expir|forever|permanent|manual)/i.test(text.slice(from, to));
+}
 
 /** Cache intent: a name says cache (binding, variable, key, function), or the written value comes from a fetch. */
 function looksLikeCache(write: MissWrite, model: WorkerModel): boolean {
