@@ -27,6 +27,7 @@ import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerConfigSchema from './wrangler/wrangler-config-schema';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
 import wranglerSecretInConfig from './wrangler/wrangler-secret-in-config';
@@ -61,6 +62,7 @@ export const allRules: readonly Rule[] = [
   responseInitSpread,
   wranglerCacheBlock,
   wranglerCompatDateCache,
+  wranglerConfigSchema,
   wranglerKvPreviewIsProduction,
   wranglerLegacyV1Config,
   wranglerSecretInConfig,
