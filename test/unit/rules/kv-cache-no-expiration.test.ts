@@ -1,6 +1,27 @@
 // Table tests for kv-cache-no-expiration (off by default; the tester turns it on).
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../../server/src/rules/kv/kv-cache-no-expiration';
+import { lintFile } from '../../../server/src/engine/linter';
 import { runRuleTests } from '../../harness/rule-tester';
+import { virtualProject } from '../../harness/virtual-project';
+
+const FOREVER = `export async function page(env: Env, path: string) {
+  const cached = await env.CACHE.get(path);
+  if (cached) return cached;
+  const html = await (await fetch(\`https://origin.example\${path}\`)).text();
+  await env.CACHE.put(path, html);
+  return html;
+}`;
+
+it('is off unless configured', () => {
+  const { project } = virtualProject();
+  const path = '/project/src/index.ts';
+  assert.equal(rule.enabledByDefault, false);
+  assert.deepEqual(lintFile({ path, text: FOREVER, rules: [rule], facts: project.factsFor(path) }).problems, []);
+  const on = new Map([[rule.id, { severity: 'info' as const }]]);
+  assert.equal(lintFile({ path, text: FOREVER, rules: [rule], facts: project.factsFor(path), overrides: on }).problems.length, 1);
+});
 
 runRuleTests(rule, {
   valid: [

@@ -1,10 +1,6 @@
-// Table tests for kv-read-after-write (off by default; the tester turns it on).
-import assert from 'node:assert/strict';
-import { it } from 'node:test';
+// Table tests for kv-read-after-write.
 import rule from '../../../server/src/rules/kv/kv-read-after-write';
-import { lintFile } from '../../../server/src/engine/linter';
 import { runRuleTests } from '../../harness/rule-tester';
-import { virtualProject } from '../../harness/virtual-project';
 
 const SIGNUP = `app.post('/signup', async (c) => {
   const { email } = await c.req.json();
@@ -13,15 +9,6 @@ const SIGNUP = `app.post('/signup', async (c) => {
   await c.env.KV.put(\`user:\${email}\`, JSON.stringify({ email }));
   return c.json({ ok: true });
 });`;
-
-it('is off unless configured', () => {
-  const { project } = virtualProject();
-  const path = '/project/src/index.ts';
-  assert.equal(rule.enabledByDefault, false);
-  assert.deepEqual(lintFile({ path, text: SIGNUP, rules: [rule], facts: project.factsFor(path) }).problems, []);
-  const on = new Map([[rule.id, { severity: 'info' as const }]]);
-  assert.equal(lintFile({ path, text: SIGNUP, rules: [rule], facts: project.factsFor(path), overrides: on }).problems.length, 1);
-});
 
 runRuleTests(rule, {
   valid: [

@@ -11,7 +11,6 @@ export default defineRule({
   id: 'kv-read-after-write',
   description: 'Check-then-set on KV (refuse if a key exists, else put it) is not atomic: other locations see the write up to 60 s late.',
   defaultSeverity: 'info',
-  enabledByDefault: false,
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker'],
