@@ -79,10 +79,10 @@ function print(io: CliIo, text: string): number {
 }
 
 function listRules(json: boolean): string {
-  const rows = allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, fixable: r.fixable, hasSuggestions: r.hasSuggestions, description: r.description, docs: docsUrl(r.id) }));
+  const rows = allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, enabledByDefault: r.enabledByDefault !== false, fixable: r.fixable, hasSuggestions: r.hasSuggestions, description: r.description, docs: docsUrl(r.id) }));
   if (json) return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...rows.map((r) => r.id.length));
-  return `${rows.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(5)}  ${r.fixable ? 'fixable' : '       '}  ${r.docs}`).join('\n')}\n`;
+  return `${rows.map((r) => `${r.id.padEnd(width)}  ${(r.enabledByDefault ? r.defaultSeverity : 'off').padEnd(5)}  ${r.fixable ? 'fixable' : '       '}  ${r.docs}`).join('\n')}\n`;
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {

@@ -75,7 +75,7 @@ function settingFor(rule: Rule, config: EdgelintConfig, overrides: ReadonlyMap<s
   const configured = config.rules.get(rule.id);
   const chosen = override ?? configured;
   return {
-    severity: chosen?.severity ?? rule.defaultSeverity,
+    severity: chosen?.severity ?? (rule.enabledByDefault === false ? 'off' : rule.defaultSeverity),
     options: { ...(rule.defaultOptions as object), ...(configured?.options ?? {}), ...(override?.options ?? {}) },
     explicit: !!chosen,
   };

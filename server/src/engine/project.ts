@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bindings';
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
-import { emptyFacts, type FileFacts } from './project/facts';
+import { emptyFacts, type FileFacts, type WranglerSchema } from './project/facts';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
@@ -59,6 +59,7 @@ export class Project {
   /** Config-like files read for facts and config lookups (one read per path until invalidate(); sources are never cached). */
   private readonly configReads = new Map<string, string | null>();
   private readonly envTypesByPath = new Map<string, ReadonlyMap<string, 'kv' | 'other'> | null>();
+  private readonly schemaByDir = new Map<string, WranglerSchema | null>();
   /** Summaries of imported modules, shared by all files of the workspace. */
   readonly modules: ModuleGraph;
 
@@ -75,6 +76,7 @@ export class Project {
     this.deployByPackage.clear();
     this.variantsByDir.clear();
     this.envTypesByPath.clear();
+    this.schemaByDir.clear();
     this.configReads.clear();
     this.modules.invalidate();
   }
@@ -234,6 +236,7 @@ export class Project {
     facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
+    facts.wranglerSchema = () => this.wranglerSchemaFrom(dir);
     if (wrangler) facts.sitesImports = this.sitesImports(wrangler);
     const pkgDir = this.packageRoot(dir);
     const pkgText = pkgDir ? this.readConfigFile(join(pkgDir, 'package.json')) : undefined;
@@ -282,6 +285,23 @@ export class Project {
     return this.configReads.get(path) ?? undefined;
   }
 
+  /** `node_modules/wrangler/config-schema.json` nearest up from a folder (Node's module lookup), parsed once per folder. */
+  private wranglerSchemaFrom(dir: string): WranglerSchema | undefined {
+    if (!this.schemaByDir.has(dir)) {
+      const parent = dirname(dir);
+      let found: WranglerSchema | null = null;
+      const path = join(dir, 'node_modules', 'wrangler', 'config-schema.json');
+      const text = this.host.readFile(path);
+      if (text !== undefined) {
+        const schema = parseJson(text); // an unreadable schema checks nothing
+        const version = parseJson(this.host.readFile(join(dirname(path), 'package.json')) ?? '{}')?.version;
+        if (schema) found = { path, schema, version: typeof version === 'string' ? version : undefined };
+      } else if (parent !== dir) found = this.wranglerSchemaFrom(parent) ?? null;
+      this.schemaByDir.set(dir, found);
+    }
+    return this.schemaByDir.get(dir) ?? undefined;
+  }
+
   /** The nearest folder with a package.json (the project root when there is no wrangler config). */
   private packageRoot(dir: string): string | undefined {
     for (let current = dir; ; current = dirname(current)) {
@@ -306,6 +326,16 @@ export class Project {
       }
       if (dirname(current) === current) return scripts;
     }
+  }
+}
+
+/** A JSON object, or undefined for invalid JSON and non-objects. */
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,15 +15,19 @@ import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
+import kvCacheNoExpiration from './kv/kv-cache-no-expiration';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
 import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
+import kvNPlusOne from './kv/kv-n-plus-one';
+import kvReadAfterWrite from './kv/kv-read-after-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerConfigSchema from './wrangler/wrangler-config-schema';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
 import wranglerSecretInConfig from './wrangler/wrangler-secret-in-config';
@@ -46,15 +50,19 @@ export const allRules: readonly Rule[] = [
   headersDuplicatePath,
   headersFileLocation,
   headersSyntax,
+  kvCacheNoExpiration,
   kvCachettlBelowMinimum,
   kvCronWarming,
   kvDeployWarming,
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
+  kvNPlusOne,
+  kvReadAfterWrite,
   kvTtlUnits,
   responseInitSpread,
   wranglerCacheBlock,
   wranglerCompatDateCache,
+  wranglerConfigSchema,
   wranglerKvPreviewIsProduction,
   wranglerLegacyV1Config,
   wranglerSecretInConfig,
