@@ -31,6 +31,12 @@ export interface CliOptions {
   color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** `--cache`: reuse results of files (and dependencies) that did not change. */
+  cache: boolean;
+  /** `--cache-location`: the cache file, or a folder to hold `.edgelintcache`. */
+  cacheLocation?: string;
+  /** `--debug`: what was read, linted, skipped and how long rules took, on stderr. */
+  debug: boolean;
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -57,6 +63,10 @@ Options:
                            report edgelint-disable comments that silenced nothing (as errors; --fix removes them)
   --report-unused-disable-directives-severity <severity>
                            the same with a severity: off, info, warn or error
+  --cache                  only lint files that changed (or whose config, wrangler files, Env types or
+                           imported helpers changed) since the last --cache run
+  --cache-location <path>  the cache file, or a folder for it; default .edgelintcache
+  --debug                  print what edgelint reads, lints and skips, and rule timings, on stderr
   --stdin, -               lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
@@ -72,7 +82,7 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or inter
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
   const options: CliOptions = {
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
-    help: false, lsp: false, maxFileSize: 1024 * 1024,
+    help: false, lsp: false, maxFileSize: 1024 * 1024, cache: false, debug: false,
   };
   if (argv[0] === 'explain') {
     const id = argv[1];
@@ -114,6 +124,9 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         options.reportUnusedDisableDirectives = severity;
         break;
       }
+      case '--cache': options.cache = true; break;
+      case '--cache-location': options.cacheLocation = value(); break;
+      case '--debug': options.debug = true; break;
       case '--stdin': options.stdin = true; break;
       case '--stdin-filename': options.stdinFilename = value(); break;
       case '--list-rules': options.listRules = true; break;

@@ -1,5 +1,5 @@
 // The CLI as a function: argv and IO in, exit code out (0 clean, 1 errors/too many warnings, 2 usage/config/internal).
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../api';
 import { parseConfig } from '../engine/config';
@@ -19,6 +19,8 @@ import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
 import { writeReport } from '../node-io/write-report';
+import { cacheFilePath, codeFingerprint, contentHash, FactDependencies, LintCache } from '../node-io/lint-cache';
+import { FileRunner } from './file-runner';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -93,6 +95,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
   const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const reports: FileReport[] = [];
+  const show = (path: string) => relative(io.cwd, path).split(sep).join('/') || path;
+  const debug = options.debug ? (line: string) => io.stderr(`edgelint: debug: ${escapeControl(line)}\n`) : undefined;
+  const cache = options.cache && !options.stdin ? openCache(options, io.cwd, workspace, forced) : undefined;
+  if (cache) debug?.(`cache: ${cache.results.path}`);
+  const runner = new FileRunner(workspace, settings, { fix: options.fix, cache, debug, show });
   const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = []) => reports.push({
     path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(text, problems), text,
     suppressed: positioned(text, suppressed),
@@ -118,8 +125,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
         return 2;
       }
       if (workspace.ignored(path)) continue;
-      const explicit = found.explicit.has(path);
-      const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
+      const result = runner.run(path, found.explicit.has(path));
       report(path, result.text, result.problems, result.suppressed);
       checked++;
     }
@@ -127,6 +133,14 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
       return 2;
     }
+    if (cache) {
+      try {
+        cache.results.save();
+      } catch (error) {
+        io.stderr(`edgelint: warning: cannot write the cache ${escapeControl(`${cache.results.path}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
+      }
+    }
+    debug?.(`${runner.counts.linted} linted, ${runner.counts.cached} from the cache`);
   }
   const color = options.outputFile ? options.color === true : useColor(options.color, io.env ?? {}, io.isTTY ?? false);
   const shown = options.quiet ? reports.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : reports;
@@ -159,6 +173,18 @@ function format(options: CliOptions, reports: FileReport[], cwd: string, stats: 
     case 'compact': return formatCompact(reports);
     default: return formatStylish(reports, stats);
   }
+}
+
+/** The cache for this run: its key covers the code, rules, settings that change results, `--config` and the working folder. */
+function openCache(options: CliOptions, cwd: string, workspace: Workspace, forced: ResolvedConfig | undefined) {
+  const path = cacheFilePath(cwd, options.cacheLocation);
+  const key = contentHash(JSON.stringify({
+    version: VERSION, code: codeFingerprint(), rules: [...ruleIds].sort(), overrides: [...options.rules].sort(),
+    unused: options.reportUnusedDisableDirectives ?? null, maxFileSize: options.maxFileSize, cwd: relative(dirname(path), cwd),
+    config: forced ? { path: forced.path, text: workspace.readFile(forced.path!) ?? null } : null,
+  }));
+  const read = (file: string) => workspace.readFile(file);
+  return { results: LintCache.load(path, key, read), facts: new FactDependencies(read, forced) };
 }
 
 function loadForcedConfig(path: string, maxFileSize: number, io: CliIo): ResolvedConfig | null {
