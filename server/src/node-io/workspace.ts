@@ -9,7 +9,8 @@ import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type FileKind, type Problem, type SuppressedProblem } from '../engine/types';
 import { ruleById } from '../rules';
-import { discoverFiles, type WalkError } from './discover';
+import { type WalkError } from './discover';
+import { discoverPaths } from './globs';
 import { DEFAULT_MAX_FILE_SIZE, encode, readSource, type SourceRead } from './read-source';
 
 /** How a Workspace reads. */
@@ -79,7 +80,7 @@ export class Workspace {
    * the config, else the rule's default, and is dropped when the rule is off.
    */
   discover(paths: readonly string[], cwd: string, overrides?: ReadonlyMap<string, RuleSetting>): Discovery {
-    const found = discoverFiles(paths, cwd);
+    const found = discoverPaths(paths, cwd);
     const problems: Discovery['problems'] = [];
     for (const error of found.errors) {
       if (this.ignored(error.path)) continue;
