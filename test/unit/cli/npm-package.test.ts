@@ -1,5 +1,5 @@
-// The npm package: `npm pack` ships only what runs (bundled CLI and server, docs, README, LICENSE, CHANGELOG, action.yml),
-// and a scratch project that installs the tarball runs `npx edgelint` and gets findings.
+// Packaging: `npm pack` ships only what runs (bundled CLI and server, docs, README, LICENSE, CHANGELOG, action.yml), the VSIX keeps
+// the extension files and icon, and a scratch project that installs the tarball runs `npx edgelint` and gets findings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +25,20 @@ describe('edgelint npm package', () => {
     assert.equal(manifest.dependencies, undefined, 'everything is bundled: installing edgelint pulls nothing else');
     assert.equal(manifest.files, undefined, 'vsce refuses "files" next to .vscodeignore; .npmignore limits the npm package');
     assert.ok(existsSync(join(ROOT, '.vscodeignore')));
+  });
+
+  it('the VSIX (vsce) still lists the extension files, the icon and the marketplace README, and nothing of the npm package', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { icon: string; categories: string[]; scripts: Record<string, string> };
+    const icon = readFileSync(join(ROOT, manifest.icon));
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'marketplace icons are 128×128');
+    assert.ok(manifest.categories.includes('Linters'));
+    assert.match(manifest.scripts.package!, /vsce package --no-dependencies --readme-path client\/README\.md/);
+    const listed = spawnSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies', '--readme-path', 'client/README.md'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(listed.status, 0, listed.stderr);
+    const files = listed.stdout.trim().split('\n').sort();
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'client/README.md', 'client/icon.png', 'dist/client.js', 'dist/server.js', 'package.json',
+      'syntaxes/cloudflare-headers.tmLanguage.json', 'syntaxes/headers-language-configuration.json']);
   });
 
   it('npm pack ships only what runs, and the installed package lints a project', () => {
