@@ -49,7 +49,7 @@ export class FileRunner {
     }
     const result = options.fix ? this.lintFresh(path, explicit) : this.count(path, { ...workspace.lintText(path, source.text, settings, explicit), bom: source.bom });
     if (!result.problems.some((p) => p.ruleId === FILE_ERROR)) {
-      const deps = new Set(cache.facts.of(dirname(path)));
+      const deps = new Set([...cache.facts.of(dirname(path)), ...(result.kind === 'worker' ? cache.facts.importProbes(path, result.text) : [])]);
       for (const module of workspace.project.modules.dependenciesOf(path)) {
         deps.add(module);
         for (const dep of cache.facts.of(dirname(module))) deps.add(dep);

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createProject, type ResolvedConfig } from '../api';
 import type { FileKind, Problem, SuppressedProblem } from '../engine/types';
+import { ModuleGraph } from '../engine/project/modules';
+import { emptyFacts } from '../engine/project/facts';
 import { writeReport } from './write-report';
 
 /** The ESLint-style default file name. */
@@ -154,4 +156,18 @@ export class FactDependencies {
     }
     return deps;
   }
+
+  /**
+   * Every path the resolution of the file's relative imports tries (`./kv` → `./kv`, `./kv.ts`, …, up to the one found):
+   * a file appearing earlier in that order changes what the import means. Specifiers come from a loose scan (a superset).
+   */
+  importProbes(path: string, text: string): string[] {
+    const seen = new Set<string>();
+    const graph = new ModuleGraph((file) => { seen.add(file); return this.readFile(file); }, () => emptyFacts());
+    for (const match of text.matchAll(RELATIVE_SPECIFIER)) graph.resolveImport(path, match[1]!);
+    return [...seen];
+  }
 }
+
+/** `from './x'`, `import('./x')`, `require('../x')`, `import './x'`: relative module specifiers, loosely. */
+const RELATIVE_SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"](\.\.?\/[^'"\n]*)['"]/g;

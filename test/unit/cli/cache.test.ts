@@ -98,6 +98,15 @@ describe('edgelint --cache', () => {
     assert.match(second.stdout, /kv-cachettl-below-minimum/);
   });
 
+  it('a module appearing where an import resolves first (./helper.ts before ./helper.js) invalidates', async () => {
+    const p = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': CALLER.replace("'./helper'", "'./helper.js'"), 'src/helper.js': HELPER_OK.replace(/: \w+/g, '') });
+    assert.doesNotMatch((await run(p.root, ['src/index.ts'])).stdout, /kv-cachettl-below-minimum/);
+    p.write('src/helper.ts', HELPER);
+    const second = await run(p.root, ['src/index.ts']);
+    assert.deepEqual(debugged(second.stderr).linted, ['src/index.ts']);
+    assert.match(second.stdout, /kv-cachettl-below-minimum/);
+  });
+
   it('--cache-location takes a file or a folder; a corrupt cache starts over', async () => {
     const p = project({ 'src/index.ts': BAD_CC });
     await run(p.root, ['--cache-location', 'tmp/lint.cache']);
