@@ -1,7 +1,7 @@
 // The CLI's `--cache`: lint results per file keyed by content hash, invalidated by the run's settings and by every project file the lint read.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createProject, type ResolvedConfig } from '../api';
 import type { FileKind, Problem, SuppressedProblem } from '../engine/types';
 import { ModuleGraph } from '../engine/project/modules';
@@ -137,6 +137,7 @@ function wranglerNames(dir: string): string[] {
  */
 export class FactDependencies {
   private readonly byDir = new Map<string, string[]>();
+  private readonly probed = new Map<string, string | undefined>();
 
   constructor(private readonly readFile: (path: string) => string | undefined, private readonly forcedConfig?: ResolvedConfig) {}
 
@@ -145,7 +146,7 @@ export class FactDependencies {
     if (!deps) {
       const seen = new Set<string>();
       const project = createProject({
-        readFile: (path) => { seen.add(path); return this.readFile(path); },
+        readFile: (path) => { seen.add(path); return this.probe(path); },
         listDir: (folder) => { seen.add(folder + LISTING); return wranglerNames(folder); },
       }, this.forcedConfig);
       const probe = join(dir, '__edgelint_probe__.ts');
@@ -155,6 +156,20 @@ export class FactDependencies {
       this.byDir.set(dir, deps);
     }
     return deps;
+  }
+
+  /**
+   * What the recording Project reads: the text of files whose content decides which other paths it looks at (configs,
+   * wrangler files, package.json), an empty text for other files that exist (Env types, entry points: parsing them
+   * would cost a second lint's worth of work and changes no path looked at), undefined for absent files.
+   */
+  private probe(path: string): string | undefined {
+    if (!this.probed.has(path)) {
+      const name = basename(path);
+      const text = this.readFile(path);
+      this.probed.set(path, text === undefined || name === 'package.json' || name.startsWith('wrangler') || name.startsWith('.edgelintrc') ? text : '');
+    }
+    return this.probed.get(path);
   }
 
   /**
