@@ -45,6 +45,8 @@ export interface CliOptions {
   init: boolean;
   /** `explain --cache-control <value>`: what the value does in each context. */
   explainCacheControl?: string;
+  /** `--no-error-on-unmatched-pattern`: a glob that matches nothing (or paths with nothing to lint) is not an error. */
+  allowUnmatched: boolean;
   /** `explain --cache-control … --header <name>`: CDN-Cache-Control or Cloudflare-CDN-Cache-Control. */
   header?: string;
 }
@@ -86,6 +88,8 @@ Options:
   --debug                  print what edgelint reads, lints and skips, and rule timings, on stderr
   --stdin, -               lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
+  --no-error-on-unmatched-pattern
+                           a glob that matches nothing, or paths with nothing to lint, exit 0 (lint-staged)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
@@ -99,7 +103,7 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or inter
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
   const options: CliOptions = {
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
-    help: false, lsp: false, maxFileSize: 1024 * 1024, cache: false, debug: false, fixDryRun: false, init: false,
+    help: false, lsp: false, maxFileSize: 1024 * 1024, cache: false, debug: false, fixDryRun: false, init: false, allowUnmatched: false,
   };
   if (argv[0] === 'explain' && argv[1] === '--cache-control') {
     const value = argv[2];
@@ -135,6 +139,7 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--fix-dry-run': options.fixDryRun = true; break;
       case '--print-config': options.printConfig = value(); break;
       case '--init': options.init = true; break;
+      case '--no-error-on-unmatched-pattern': options.allowUnmatched = true; break;
       case '--header': options.header = value(); break;
       case '--color': options.color = true; break;
       case '--no-color': options.color = false; break;

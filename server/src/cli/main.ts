@@ -126,8 +126,10 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     }
   } else {
     const found = workspace.discover(options.paths.length ? options.paths : ['.'], io.cwd, options.rules);
+    const unmatchedGlobs = found.missing.filter((p) => isGlobArgument(p, io.cwd));
+    if (options.allowUnmatched) found.missing = found.missing.filter((p) => !unmatchedGlobs.includes(p));
     if (found.missing.length) {
-      const globs = found.missing.filter((p) => isGlobArgument(p, io.cwd));
+      const globs = unmatchedGlobs;
       const paths = found.missing.filter((p) => !globs.includes(p));
       if (paths.length) io.stderr(`edgelint: no such file or folder: ${escapeControl(paths.join(', '))}\n`);
       if (globs.length) io.stderr(`edgelint: No files matched the pattern ${escapeControl(globs.map((g) => `"${g}"`).join(', '))}\n`);
@@ -148,7 +150,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       report(path, result.text, result.problems, result.suppressed, result.output);
       checked++;
     }
-    if (options.paths.length > 0 && checked === 0 && found.problems.length === 0) {
+    if (options.paths.length > 0 && checked === 0 && found.problems.length === 0 && !options.allowUnmatched) {
       io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
       return 2;
     }

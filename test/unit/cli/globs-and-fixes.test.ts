@@ -33,6 +33,11 @@ describe('edgelint globs and fix modes', () => {
     const run = await runCli(['src/**/*.tsx'], p.root);
     assert.equal(run.code, 2);
     assert.equal(run.stderr, 'edgelint: No files matched the pattern "src/**/*.tsx"\n');
+    const allowed = await runCli(['--no-error-on-unmatched-pattern', 'src/**/*.tsx', '--format', 'unix'], p.root);
+    assert.deepEqual([allowed.code, allowed.stdout, allowed.stderr], [0, '', '']);
+    const mixed = await runCli(['--no-error-on-unmatched-pattern', 'src/**/*.tsx', 'src', '--format', 'unix'], p.root);
+    assert.match(mixed.stdout, /^src\/a\.ts:.*cc-syntax/m);
+    assert.equal((await runCli(['--no-error-on-unmatched-pattern', 'nope/'], p.root)).code, 2, 'a missing folder is still an error');
   });
 
   it('--fix-dry-run reports what is left and gives the fixed text as "output", writing nothing', async () => {
