@@ -49,6 +49,10 @@ export interface CliOptions {
   allowUnmatched: boolean;
   /** `explain --cache-control … --header <name>`: CDN-Cache-Control or Cloudflare-CDN-Cache-Control. */
   header?: string;
+  /** `--ignore-pattern <pattern>` (repeatable): gitignore syntax, relative to cwd. */
+  ignorePatterns?: string[];
+  /** `--no-ignore`: no .gitignore, config `ignores` or `--ignore-pattern` (node_modules, .git, .wrangler stay skipped). */
+  noIgnore?: boolean;
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -94,6 +98,8 @@ Options:
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
+  --ignore-pattern <pat>   skip paths matching this .gitignore-style pattern (relative to cwd); repeatable
+  --no-ignore              lint what .gitignore, config "ignores" and --ignore-pattern skip (not node_modules/.git)
   --version                print the version
   --help                   print this help
 
@@ -166,6 +172,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--version': case '-v': options.version = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--lsp': case '--stdio': options.lsp = true; break;
+      case '--ignore-pattern': (options.ignorePatterns ??= []).push(value()); break;
+      case '--no-ignore': options.noIgnore = true; break;
       case '-': options.stdin = true; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (see --help)`);

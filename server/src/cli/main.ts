@@ -20,11 +20,12 @@ import { formatSarif } from './formatters/sarif';
 import { formatCompact, formatUnix } from './formatters/unix';
 import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
+import { projectRoot } from '../node-io/boundary';
 import { Workspace, type FileLint } from '../node-io/workspace';
 import { writeReport } from '../node-io/write-report';
 import { cacheFilePath, codeFingerprint, contentHash, FactDependencies, LintCache } from '../node-io/lint-cache';
 import { FileRunner } from './file-runner';
-import { isGlobArgument } from '../node-io/globs';
+import { isGlobArgument, staticBase } from '../node-io/globs';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -98,7 +99,10 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   let checked = 0;
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
-  const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
+  const roots = (options.paths.length && !options.stdin ? options.paths : ['.']).map((p) => projectRoot(isGlobArgument(p, io.cwd) ? staticBase(p) : p, io.cwd));
+  const workspace = new Workspace({
+    maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, roots, noIgnore: options.noIgnore, ignorePatterns: options.ignorePatterns,
+  });
   const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   if (options.printConfig !== undefined) return printConfig(options.printConfig, workspace, options, io);
   const reports: FileReport[] = [];
@@ -214,7 +218,7 @@ function openCache(options: CliOptions, cwd: string, workspace: Workspace, force
     config: forced ? { path: forced.path, text: workspace.readFile(forced.path!) ?? null } : null,
   }));
   const read = (file: string) => workspace.readFile(file);
-  return { results: LintCache.load(path, key, read), facts: new FactDependencies(read, forced) };
+  return { results: LintCache.load(path, key, read), facts: new FactDependencies(read, forced, (dir) => workspace.rootOf(dir)) };
 }
 
 function loadForcedConfig(path: string, maxFileSize: number, io: CliIo): ResolvedConfig | null {

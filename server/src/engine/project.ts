@@ -21,6 +21,8 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** Names of the entries of a folder, or undefined when it cannot be listed (optional: finds `wrangler.*.toml` variants). */
   listDir?(dir: string): string[] | undefined;
+  /** The project root of a folder: the edgelint config lookup goes no higher (optional: no boundary, up to `/`). */
+  configRoot?(dir: string): string | undefined;
 }
 
 const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
@@ -151,7 +153,7 @@ export class Project {
   /**
    * The edgelint config for a file: in the nearest folder that has one, `.edgelintrc.json`, then `.edgelintrc` (both JSONC),
    * then a package.json with a top-level `edgelint` key (ESLint's order). A package.json without that key (one that merely
-   * depends on edgelint) does not stop the walk.
+   * depends on edgelint) does not stop the walk; the host's `configRoot` does (nothing above the project root applies).
    */
   configFor(path: string): ResolvedConfig {
     if (this.forcedConfig) return this.forcedConfig;
@@ -159,6 +161,7 @@ export class Project {
     const cached = this.configByDir.get(dir);
     if (cached) return cached;
     let found: ResolvedConfig = { config: emptyConfig(), problems: [] };
+    const stop = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       let rc: { path: string; text: string } | undefined;
       const losers: string[] = [];
@@ -179,7 +182,7 @@ export class Project {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
       }
-      if (dirname(current) === current) break;
+      if (dirname(current) === current || current === stop) break;
     }
     this.configByDir.set(dir, found);
     return found;

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
-import { discoverFiles } from './discover';
+import { discoverFiles, type DiscoverOptions } from './discover';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -18,7 +18,7 @@ export function isGlobArgument(arg: string, cwd: string): boolean {
 }
 
 /** The folder before the first segment with glob characters (`src/**\/*.ts` → `src`). */
-function staticBase(pattern: string): string {
+export function staticBase(pattern: string): string {
   const segments = pattern.split('/');
   const first = segments.findIndex((s) => GLOB_CHARS.test(s));
   return segments.slice(0, first).join('/') || (pattern.startsWith('/') ? '/' : '.');
@@ -28,14 +28,14 @@ function staticBase(pattern: string): string {
  * `discoverFiles` for paths and globs. Files a glob matches are not explicit (as ESLint: they follow the same rules as a
  * folder walk, .gitignore included); a glob that matches nothing is listed in `missing`.
  */
-export function discoverPaths(paths: readonly string[], cwd: string): ReturnType<typeof discoverFiles> {
+export function discoverPaths(paths: readonly string[], cwd: string, options: DiscoverOptions = {}): ReturnType<typeof discoverFiles> {
   const plain = paths.filter((p) => !isGlobArgument(p, cwd));
-  const result = discoverFiles(plain, cwd);
+  const result = discoverFiles(plain, cwd, options);
   for (const raw of paths.filter((p) => isGlobArgument(p, cwd))) {
     const pattern = raw.split(sep).join('/').replace(/^\.\//, '');
     const base = staticBase(pattern);
     const matches = (path: string) => minimatch(isAbsolute(pattern) ? path.split(sep).join('/') : relative(cwd, path).split(sep).join('/'), pattern);
-    const walked = base === '.' || existsFolder(resolve(cwd, base)) ? discoverFiles([join(base)], cwd) : undefined;
+    const walked = base === '.' || existsFolder(resolve(cwd, base)) ? discoverFiles([join(base)], cwd, options) : undefined;
     const files = walked?.files.filter(matches) ?? [];
     if (files.length === 0) result.missing.push(raw);
     result.files.push(...files);

@@ -139,7 +139,8 @@ export class FactDependencies {
   private readonly byDir = new Map<string, string[]>();
   private readonly probed = new Map<string, string | undefined>();
 
-  constructor(private readonly readFile: (path: string) => string | undefined, private readonly forcedConfig?: ResolvedConfig) {}
+  constructor(private readonly readFile: (path: string) => string | undefined, private readonly forcedConfig?: ResolvedConfig,
+    private readonly configRoot?: (dir: string) => string | undefined) {}
 
   of(dir: string): string[] {
     let deps = this.byDir.get(dir);
@@ -148,6 +149,7 @@ export class FactDependencies {
       const project = createProject({
         readFile: (path) => { seen.add(path); return this.probe(path); },
         listDir: (folder) => { seen.add(folder + LISTING); return wranglerNames(folder); },
+        configRoot: this.configRoot,
       }, this.forcedConfig);
       const probe = join(dir, '__edgelint_probe__.ts');
       project.factsFor(probe);

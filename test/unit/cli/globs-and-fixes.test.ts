@@ -26,6 +26,8 @@ describe('edgelint globs and fix modes', () => {
     assert.deepEqual(files((await runCli(['--format', 'json', 'src/**/*.ts'], p.root)).stdout), ['deep/b.ts', 'src/a.ts']);
     assert.deepEqual(files((await runCli(['--format', 'json', 'src/*.{ts,js}', 'lib'], p.root)).stdout), ['lib/d.ts', 'src/a.ts', 'src/c.js']);
     assert.deepEqual(files((await runCli(['--format', 'json', './src/**/*.js'], p.root)).stdout), ['src/c.js']);
+    assert.deepEqual(files((await runCli(['--format', 'json', '--ignore-pattern', 'src/deep/', 'src/**/*.ts'], p.root)).stdout), ['src/a.ts']);
+    assert.deepEqual(files((await runCli(['--format', 'json', '--no-ignore', 'src/**/e.ts'], p.root)).stdout), ['gen/e.ts']);
   });
 
   it('a glob that matches nothing exits 2 saying so', async () => {
