@@ -6,14 +6,14 @@ import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bin
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
 import { emptyFacts, type FileFacts, type WranglerSchema } from './project/facts';
-import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
+import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig, type RuleCatalogue } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
 import { tooDeepAt } from './parse/nesting';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
 import { LineIndex } from './line-index';
-import type { Problem, RelatedLocation } from './types';
+import { CONFIG_ERROR, type Problem, type RelatedLocation } from './types';
 
 /** File access the engine needs; the CLI reads the disk, the LSP prefers open documents. */
 export interface Host {
@@ -64,7 +64,7 @@ export class Project {
   readonly modules: ModuleGraph;
 
   /** `forcedConfig` replaces the config lookup (CLI `--config`). */
-  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {
+  constructor(private readonly host: Host, private readonly knownRules: RuleCatalogue = new Set(), private readonly forcedConfig?: ResolvedConfig) {
     this.modules = new ModuleGraph((path) => host.readFile(path), (path) => this.factsFor(path));
   }
 
@@ -166,16 +166,20 @@ export class Project {
     const stop = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       let rc: { path: string; text: string } | undefined;
+      const losers: string[] = [];
       for (const rcPath of RC_NAMES.map((name) => join(current, name))) {
-        const text = rc ? undefined : this.readConfigFile(rcPath);
-        if (text !== undefined) rc = { path: rcPath, text };
-      }
-      if (rc) {
-        found = { ...parseConfig(rc.text, this.knownRules), path: rc.path };
-        break;
+        const text = this.readConfigFile(rcPath);
+        if (text !== undefined && rc) losers.push(basename(rcPath));
+        else if (text !== undefined) rc = { path: rcPath, text };
       }
       const pkgPath = join(current, 'package.json');
       const pkg = this.readConfigFile(pkgPath);
+      if (rc) {
+        if (pkg !== undefined && hasEdgelintKey(pkg)) losers.push('package.json#edgelint');
+        found = { ...parseConfig(rc.text, this.knownRules), path: rc.path };
+        found.problems.push(...shadowedConfigs(basename(rc.path), losers));
+        break;
+      }
       if (pkg !== undefined && hasEdgelintKey(pkg)) {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
@@ -337,6 +341,14 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Warnings on the config that wins for the other config files of its folder, which edgelint ignores (one config per folder). */
+function shadowedConfigs(winner: string, losers: readonly string[]): Problem[] {
+  return losers.map((loser) => ({
+    ruleId: CONFIG_ERROR, severity: 'warn' as const, start: 0, end: 0,
+    message: `${loser} in this folder is ignored: ${winner} wins (one config per folder). Merge them into ${winner}.`,
+  }));
 }
 
 /** KV and other binding names typed in an Env type file. */

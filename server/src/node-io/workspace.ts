@@ -9,7 +9,8 @@ import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type FileKind, type Problem, type SuppressedProblem } from '../engine/types';
 import { ruleById } from '../rules';
-import { discoverFiles, type WalkError } from './discover';
+import { type WalkError } from './discover';
+import { discoverPaths } from './globs';
 import { Boundary } from './boundary';
 import { PatternRules } from './ignore-rules';
 import { DEFAULT_MAX_FILE_SIZE, encode, readSource, readStamped, type SourceRead } from './read-source';
@@ -97,7 +98,7 @@ export class Workspace {
    * the config, else the rule's default, and is dropped when the rule is off.
    */
   discover(paths: readonly string[], cwd: string, overrides?: ReadonlyMap<string, RuleSetting>): Discovery {
-    const found = discoverFiles(paths, cwd, this.options);
+    const found = discoverPaths(paths, cwd, this.options);
     const problems: Discovery['problems'] = [];
     for (const error of found.errors) {
       if (this.ignored(error.path)) continue;
@@ -112,6 +113,11 @@ export class Workspace {
     if (!rule) return fileProblem(error.message, error.severity ?? 'error');
     const severity = overrides?.get(rule.id)?.severity ?? this.configFor(error.path).config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
     return severity === 'off' ? undefined : { ruleId: rule.id, severity, message: error.message, start: 0, end: 0 };
+  }
+
+  /** The project root above a folder (config lookups stop there); the CLI cache's recording Project uses it too. */
+  rootOf(dir: string): string | undefined {
+    return this.boundary.rootOf(dir);
   }
 
   /** The edgelint config that applies to a path. */

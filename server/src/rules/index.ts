@@ -71,6 +71,8 @@ export const allRules: readonly Rule[] = [
 
 /** Rule ids, for config validation. */
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
+/** Each rule's default options by id: config files are checked against them (unknown keys, wrong types). */
+export const ruleOptionDefaults: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(allRules.map((rule) => [rule.id, rule.defaultOptions as Record<string, unknown>]));
 
 /** A rule by id. */
 export function ruleById(id: string): Rule | undefined {
