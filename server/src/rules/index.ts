@@ -11,6 +11,7 @@ import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
+import cfCachePersonalized from './fetch/cf-cache-personalized';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   ccSyntax,
   cdnCcStructuredField,
   cfCacheOptionsConflict,
+  cfCachePersonalized,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,
