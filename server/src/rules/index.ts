@@ -12,6 +12,7 @@ import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
 import cfCachePersonalized from './fetch/cf-cache-personalized';
+import cfInvalidTtl from './fetch/cf-invalid-ttl';
 import cfUnknownOption from './fetch/cf-unknown-option';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
@@ -45,6 +46,7 @@ export const allRules: readonly Rule[] = [
   cdnCcStructuredField,
   cfCacheOptionsConflict,
   cfCachePersonalized,
+  cfInvalidTtl,
   cfUnknownOption,
   headersCacheControlMerge,
   headersDuplicatePath,

@@ -2,6 +2,7 @@
 // cookies or authorization with no guard: Cloudflare drops Set-Cookie and caches the personal response for everyone.
 import { cfOption, cfOptionsSites, type CfOptionsSite } from '../../engine/domain/fetch/cf-options';
 import { credentialsGuarded, forwardedCredentials } from '../../engine/domain/fetch/forwarded-credentials';
+import { parseStatusRange, rangeCovers } from '../../engine/domain/fetch/status-ranges';
 import { defineRule } from '../../engine/define-rule';
 import type { WorkerModel } from '../../engine/parse/worker';
 
@@ -40,13 +41,11 @@ function edgeTtl(model: WorkerModel, site: CfOptionsSite) {
   const byStatus = cfOption(site, 'cacheTtlByStatus');
   const ranges = byStatus && model.resolver.resolveObject(byStatus.value);
   if (byStatus && !ranges) return byStatus;
-  if (byStatus && ranges && model.resolver.objectEntries(ranges).some((e) => covers200(e.key) && !((model.resolver.resolveNumber(e.value) ?? 1) <= 0))) return byStatus;
+  if (byStatus && ranges && model.resolver.objectEntries(ranges).some((e) => isCovering200(e.key) && !((model.resolver.resolveNumber(e.value) ?? 1) <= 0))) return byStatus;
   return undefined;
 }
 
-/** A status range key (`200-299`, `200`) that includes 200; keys that are not ranges are left out. */
-function covers200(key: string): boolean {
-  const match = /^(\d{3})(?:-(\d{3}))?$/.exec(key.trim());
-  if (!match) return false;
-  return Number(match[1]) <= 200 && 200 <= Number(match[2] ?? match[1]);
+function isCovering200(key: string): boolean {
+  const range = parseStatusRange(key);
+  return !!range && rangeCovers(range, 200);
 }
