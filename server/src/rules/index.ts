@@ -25,6 +25,7 @@ import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
+import workersCacheImplicitTtl from './workers-cache/workers-cache-implicit-ttl';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
@@ -59,6 +60,7 @@ export const allRules: readonly Rule[] = [
   kvHotKeyWrite,
   kvTtlUnits,
   responseInitSpread,
+  workersCacheImplicitTtl,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
