@@ -12,6 +12,7 @@ import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
 import cfCachePersonalized from './fetch/cf-cache-personalized';
+import cfIneffectiveOption from './fetch/cf-ineffective-option';
 import cfInvalidTtl from './fetch/cf-invalid-ttl';
 import cfUnknownOption from './fetch/cf-unknown-option';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   cdnCcStructuredField,
   cfCacheOptionsConflict,
   cfCachePersonalized,
+  cfIneffectiveOption,
   cfInvalidTtl,
   cfUnknownOption,
   headersCacheControlMerge,

@@ -22,6 +22,7 @@ export default defineRule({
     const model = context.worker();
     const reported = new Set<number>();
     for (const site of cfOptionsSites(model)) {
+      if (site.api === 'ctx.exports fetch()') continue;
       const ttl = edgeTtl(model, site);
       if (!ttl) continue;
       const forwarded = forwardedCredentials(model, site, context.facts.isPagesFunction);

@@ -3,7 +3,7 @@
 import { callsNamed } from '../../js/functions';
 import { isGlobalReference } from '../../js/scopes';
 import type { ObjectEntry } from '../../parse/constants';
-import { ts, unwrap, type WorkerModel } from '../../parse/worker';
+import { accessPath, ts, unwrap, type WorkerModel } from '../../parse/worker';
 
 /** One request init as written or resolved: `fetch(input, init)` or `new Request(input, init)`. */
 export interface RequestInit {
@@ -12,7 +12,7 @@ export interface RequestInit {
   init: ts.Expression;
   /** The input argument (URL or Request). */
   input?: ts.Expression;
-  api: 'fetch()' | 'new Request()';
+  api: 'fetch()' | 'new Request()' | 'ctx.exports fetch()';
 }
 
 /** A request init whose options object is known, with its `cf` object when that is known too. */
@@ -25,18 +25,29 @@ export interface CfOptionsSite extends RequestInit {
   cfEntries: ObjectEntry[];
 }
 
-/** The init argument of each global `fetch(input, init)` and `new Request(input, init)`. */
+/**
+ * The init argument of each global `fetch(input, init)` and `new Request(input, init)`, and of `ctx.exports.X.fetch()`
+ * (a call to this Worker's own entrypoint through Workers Cache, domain.md A5).
+ */
 export function requestInits(model: WorkerModel): RequestInit[] {
   const result: RequestInit[] = [];
   for (const call of callsNamed(model, 'fetch')) {
     const init = call.arguments[1];
-    if (init && isGlobalReference(call.expression, 'fetch')) result.push({ call, init, input: call.arguments[0], api: 'fetch()' });
+    if (!init) continue;
+    if (isGlobalReference(call.expression, 'fetch')) result.push({ call, init, input: call.arguments[0], api: 'fetch()' });
+    else if (isExportsFetch(call)) result.push({ call, init, input: call.arguments[0], api: 'ctx.exports fetch()' });
   }
   for (const made of model.news) {
     const init = made.arguments?.[1];
     if (init && isGlobalReference(made.expression, 'Request')) result.push({ call: made, init, input: made.arguments?.[0], api: 'new Request()' });
   }
   return result;
+}
+
+/** `ctx.exports.Name.fetch(…)` / `this.ctx.exports.Name.fetch(…)`. */
+function isExportsFetch(call: ts.CallExpression): boolean {
+  const path = accessPath(call.expression);
+  return !!path && path.length >= 4 && path[path.length - 3] === 'exports' && /^(ctx|context|executionCtx)$/.test(path[path.length - 4]!);
 }
 
 /** Every request init whose options object is known (each branch of `cond ? {…} : {…}` counts), memoised per model. */
