@@ -63,7 +63,7 @@ export default {
     return fetch(request, { cf: { cacheTtl: 300, cacheEverything: true } });
   },
 };`,
-      errors: [{ messageId: 'personalized', line: 3, column: 35, severity: 'warn', message: 'cf.cacheTtl caches a subrequest that forwards the incoming request (request)' }],
+      errors: [{ messageId: 'personalized', line: 3, column: 18, severity: 'warn', message: 'cf.cacheTtl caches a subrequest that forwards the incoming request (request)' }],
     },
     {
       name: 'service worker: helper called with event.request (template style)',
@@ -79,7 +79,7 @@ export default {
 addEventListener('fetch', (event) => {
   event.respondWith(handleRequest(event.request));
 });`,
-      errors: [{ messageId: 'personalized', line: 4, column: 7 }],
+      errors: [{ messageId: 'personalized', line: 2, column: 32 }],
     },
     {
       name: 'options in a conditional const, cacheTtlByStatus covering 200',
@@ -90,7 +90,7 @@ addEventListener('fetch', (event) => {
     return fetch(request, init);
   },
 };`,
-      errors: [{ messageId: 'personalized', line: 4, column: 36, message: 'cf.cacheTtlByStatus' }],
+      errors: [{ messageId: 'personalized', line: 5, column: 18, message: 'cf.cacheTtlByStatus' }],
     },
     {
       name: 'Pages Function forwards the request headers',
@@ -100,7 +100,7 @@ addEventListener('fetch', (event) => {
   url.hostname = 'backend.example.com';
   return fetch(url.toString(), { headers: request.headers, cf: { cacheTtl: 86400 } });
 };`,
-      errors: [{ messageId: 'personalized', line: 4, column: 66, message: "the incoming request's headers (request.headers)" }],
+      errors: [{ messageId: 'personalized', line: 4, column: 34, message: "the incoming request's headers (request.headers)" }],
     },
     {
       name: 'Hono: a copy of c.req.raw',
@@ -111,7 +111,7 @@ app.get('/docs/*', async (c) => {
   return fetch(upstream, { cf: { cacheTtl: 3600 } });
 });
 export default app;`,
-      errors: [{ messageId: 'personalized', line: 5, column: 34, message: '(upstream)' }],
+      errors: [{ messageId: 'personalized', line: 5, column: 16, message: '(upstream)' }],
     },
     {
       name: 'itty-router handler, cf options in a const object with a spread',
@@ -120,7 +120,7 @@ const EDGE = { cacheTtl: 900, cacheEverything: true };
 const router = AutoRouter();
 router.get('/blog/*', (request) => fetch(request, { cf: { ...EDGE } }));
 export default router;`,
-      errors: [{ messageId: 'personalized', line: 2, column: 16 }],
+      errors: [{ messageId: 'personalized', line: 4, column: 42 }],
     },
     {
       name: 'class method forwarding an Authorization header',
@@ -130,7 +130,7 @@ export default router;`,
     return fetch('https://api.example.com/me', { headers: { Authorization: \`Bearer \${token}\` }, cf: { cacheTtl: 60 } });
   }
 }`,
-      errors: [{ messageId: 'personalized', line: 4, column: 103, message: 'forwards the request header x-api-key as the Authorization header' }],
+      errors: [{ messageId: 'personalized', line: 4, column: 61, message: 'forwards the request header x-api-key as the Authorization header' }],
     },
   ],
 });

@@ -88,6 +88,17 @@ export default router;`,
       errors: [{ messageId: 'unknown', line: 2, column: 30, message: 'did you mean cacheTtl?' }],
     },
     {
+      name: 'options returned by a same-file helper',
+      code: `const fetchArgs = (production) => ({
+  cf: { cacheTtlByresponseStatus: { '200-299': production ? 600 : 10 }, cacheEverything: production },
+});
+export async function load(url, env) {
+  const init = fetchArgs(env.ENVIRONMENT === 'production');
+  return fetch(url, init);
+}`,
+      errors: [{ messageId: 'unknown', line: 2, column: 9, message: 'cf.cacheTtlByresponseStatus is not a cf option, so Cloudflare silently ignores it.' }],
+    },
+    {
       name: 'shorthand of a misspelled variable becomes a key with its value',
       code: `class Origin {
   async get(path: string, cacheTtlByStatus: Record<string, number>) {

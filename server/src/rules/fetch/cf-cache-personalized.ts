@@ -27,10 +27,11 @@ export default defineRule({
       if (!ttl) continue;
       const forwarded = forwardedCredentials(model, site, context.facts.isPagesFunction);
       if (!forwarded || credentialsGuarded(model, site.call)) continue;
-      const start = ttl.keyNode.getStart(model.sf);
+      // Reported where the credentials are forwarded (the input, or the headers entry), the thing to change.
+      const start = forwarded.node.getStart(model.sf);
       if (reported.has(start)) continue;
       reported.add(start);
-      context.report({ start, end: ttl.keyNode.end, messageId: 'personalized', data: { option: ttl.key, how: forwarded.how } });
+      context.report({ start, end: forwarded.node.end, messageId: 'personalized', data: { option: ttl.key, how: forwarded.how } });
     }
   },
 });

@@ -1,6 +1,7 @@
 // The `cf` options of subrequests: the init of each global `fetch(input, init)` / `new Request(input, init)`, resolved
 // through consts, spreads and `cond ? { cf } : {}` branches, with its `cf` object and entries (domain.md A5).
-import { callsNamed } from '../../js/functions';
+import { callsNamed, localFunction } from '../../js/functions';
+import { returnedExpressions } from '../runtime/returned-responses';
 import { isGlobalReference } from '../../js/scopes';
 import type { ObjectEntry } from '../../parse/constants';
 import { accessPath, ts, unwrap, type WorkerModel } from '../../parse/worker';
@@ -69,11 +70,16 @@ export function cfOptionsSites(model: WorkerModel): CfOptionsSite[] {
 
 const memo = new WeakMap<WorkerModel, CfOptionsSite[]>();
 
-/** The option objects an init may be: itself, or each branch of a conditional (also behind a const). */
+/**
+ * The option objects an init may be: itself, each branch of a conditional, or what a same-file helper returns
+ * (`fetch(url, getFetchArgs(x))`), also behind a const.
+ */
 function optionObjects(model: WorkerModel, init: ts.Expression, depth: number): ts.ObjectLiteralExpression[] {
   if (depth > 3) return [];
   const node = model.resolver.follow(init);
   if (ts.isConditionalExpression(node)) return [...optionObjects(model, node.whenTrue, depth + 1), ...optionObjects(model, node.whenFalse, depth + 1)];
+  const helper = ts.isCallExpression(node) && ts.isIdentifier(unwrap(node.expression)) ? localFunction(unwrap(node.expression) as ts.Identifier) : undefined;
+  if (helper) return returnedExpressions(helper, 0).flatMap((returned) => optionObjects(model, returned, depth + 1));
   const object = model.resolver.resolveObject(node);
   return object ? [object] : [];
 }

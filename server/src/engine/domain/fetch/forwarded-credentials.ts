@@ -12,6 +12,8 @@ import { lastEntry, type CfOptionsSite } from './cf-options';
 /** How the client's credentials reach the subrequest, for messages. */
 export interface ForwardedCredentials {
   how: string;
+  /** What carries them in the call: the input argument, or the `headers` entry of the init. */
+  node: ts.Node;
 }
 
 const CREDENTIAL_HEADER = /^(cookie|authorization)$/i;
@@ -19,17 +21,17 @@ const CREDENTIAL_HEADER = /^(cookie|authorization)$/i;
 /** The client's credentials a request site forwards, or undefined when the code does not show that it does. */
 export function forwardedCredentials(model: WorkerModel, site: CfOptionsSite, isPagesFunction: boolean): ForwardedCredentials | undefined {
   const input = site.input && clientRequest(model, site.input, site.call, isPagesFunction);
-  if (input) return { how: `the incoming request (${input})` };
+  if (input) return { how: `the incoming request (${input})`, node: site.input! };
   const headers = lastEntry(site.entries, 'headers');
   if (!headers) return undefined;
   const value = unwrap(headers.value);
   const fromRequest = headersOfClientRequest(model, value, site.call, isPagesFunction);
-  if (fromRequest) return { how: `the incoming request's headers (${fromRequest})` };
+  if (fromRequest) return { how: `the incoming request's headers (${fromRequest})`, node: headers.property };
   const object = model.resolver.resolveObject(value);
   // Only a value taken from the client counts: `Authorization: \`Bearer ${env.API_KEY}\`` is the Worker's own credential.
   for (const entry of object ? model.resolver.objectEntries(object) : []) {
     const source = CREDENTIAL_HEADER.test(entry.key) ? clientValue(model, entry.value) : undefined;
-    if (source) return { how: `${source} as the ${entry.key} header` };
+    if (source) return { how: `${source} as the ${entry.key} header`, node: entry.property };
   }
   return undefined;
 }
