@@ -17,7 +17,7 @@ export default defineRule({
   messages: {
     personalized: 'cf.{{option}} caches a subrequest that forwards {{how}}: a personal response can be served to everyone.',
   },
-  mayApply: (text) => /\bcacheTtl(ByStatus)?\b/.test(text) && /\bfetch\b/.test(text),
+  mayApply: (text) => /\bcacheTtl(ByStatus)?\b/.test(text) && /\b(fetch|Request)\b/.test(text),
   check(context) {
     const model = context.worker();
     const reported = new Set<number>();

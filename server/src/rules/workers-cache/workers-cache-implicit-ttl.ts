@@ -23,7 +23,7 @@ export default defineRule({
     implicit: 'This {{status}} has no Cache-Control: Workers Cache (cache.enabled) stores it for {{ttl}} by heuristic.',
     readsCookies: 'This {{status}} reads cookies but has no Cache-Control: Workers Cache serves it to everyone for {{ttl}}.',
   },
-  mayApply: (text, facts) => facts.cacheEnabled && !facts.isPagesFunction && /\bResponse\b|\b(json|html|text|error)\s*\(/.test(text),
+  mayApply: (text, facts) => facts.cacheEnabled && !facts.isPagesFunction && /\bResponse\b|itty-router/.test(text),
   check(context) {
     const { facts } = context;
     if (!facts.cacheEnabled || facts.isPagesFunction) return;
