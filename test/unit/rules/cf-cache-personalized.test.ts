@@ -63,7 +63,7 @@ export default {
     return fetch(request, { cf: { cacheTtl: 300, cacheEverything: true } });
   },
 };`,
-      errors: [{ messageId: 'personalized', line: 3, column: 18, severity: 'warn', message: 'cf.cacheTtl caches a subrequest that forwards the incoming request (request)' }],
+      errors: [{ messageId: 'personalized', line: 3, column: 18, severity: 'warn', message: "cf.cacheTtl caches a fetch of the client's request (request): others may get this response." }],
     },
     {
       name: 'service worker: helper called with event.request (template style)',
@@ -100,7 +100,7 @@ addEventListener('fetch', (event) => {
   url.hostname = 'backend.example.com';
   return fetch(url.toString(), { headers: request.headers, cf: { cacheTtl: 86400 } });
 };`,
-      errors: [{ messageId: 'personalized', line: 4, column: 34, message: "the incoming request's headers (request.headers)" }],
+      errors: [{ messageId: 'personalized', line: 4, column: 34, message: "cf.cacheTtl caches a fetch with the client's headers (request.headers):" }],
     },
     {
       name: 'Hono: a copy of c.req.raw',
@@ -130,7 +130,7 @@ export default router;`,
     return fetch('https://api.example.com/me', { headers: { Authorization: \`Bearer \${token}\` }, cf: { cacheTtl: 60 } });
   }
 }`,
-      errors: [{ messageId: 'personalized', line: 4, column: 61, message: 'forwards the request header x-api-key as the Authorization header' }],
+      errors: [{ messageId: 'personalized', line: 4, column: 61, message: 'a fetch with the request header x-api-key as Authorization:' }],
     },
   ],
 });

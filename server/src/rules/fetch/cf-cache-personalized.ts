@@ -15,7 +15,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    personalized: 'cf.{{option}} caches a subrequest that forwards {{how}}: a personal response can be served to everyone.',
+    personalized: 'cf.{{option}} caches a fetch {{how}}: others may get this response.',
   },
   mayApply: (text) => /\bcacheTtl(ByStatus)?\b/.test(text) && /\b(fetch|Request)\b/.test(text),
   check(context) {

@@ -9,7 +9,7 @@ import { alwaysExits } from '../../js/flow';
 import { requestInput } from '../../js/request-input';
 import { lastEntry, type CfOptionsSite } from './cf-options';
 
-/** How the client's credentials reach the subrequest, for messages. */
+/** How the client's credentials reach the subrequest, for messages (`of the client's request (request)`). */
 export interface ForwardedCredentials {
   how: string;
   /** What carries them in the call: the input argument, or the `headers` entry of the init. */
@@ -21,17 +21,17 @@ const CREDENTIAL_HEADER = /^(cookie|authorization)$/i;
 /** The client's credentials a request site forwards, or undefined when the code does not show that it does. */
 export function forwardedCredentials(model: WorkerModel, site: CfOptionsSite, isPagesFunction: boolean): ForwardedCredentials | undefined {
   const input = site.input && clientRequest(model, site.input, site.call, isPagesFunction);
-  if (input) return { how: `the incoming request (${input})`, node: site.input! };
+  if (input) return { how: `of the client's request (${short(input)})`, node: site.input! };
   const headers = lastEntry(site.entries, 'headers');
   if (!headers) return undefined;
   const value = unwrap(headers.value);
   const fromRequest = headersOfClientRequest(model, value, site.call, isPagesFunction);
-  if (fromRequest) return { how: `the incoming request's headers (${fromRequest})`, node: headers.property };
+  if (fromRequest) return { how: `with the client's headers (${short(fromRequest)})`, node: headers.property };
   const object = model.resolver.resolveObject(value);
   // Only a value taken from the client counts: `Authorization: \`Bearer ${env.API_KEY}\`` is the Worker's own credential.
   for (const entry of object ? model.resolver.objectEntries(object) : []) {
     const source = CREDENTIAL_HEADER.test(entry.key) ? clientValue(model, entry.value) : undefined;
-    if (source) return { how: `${source} as the ${entry.key} header`, node: entry.property };
+    if (source) return { how: `with ${short(source, 28)} as ${entry.key}`, node: entry.property };
   }
   return undefined;
 }
@@ -45,6 +45,12 @@ function clientValue(model: WorkerModel, value: ts.Expression): string | undefin
     if (input) return input.source;
   }
   return undefined;
+}
+
+/** Code or a description cut to `max` characters, so messages stay short. */
+function short(text: string, max = 24): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
 /** The incoming request behind `expr` where `at` runs: directly, copied, or a helper parameter every local caller fills with it. */
