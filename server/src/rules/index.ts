@@ -11,6 +11,10 @@ import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
+import cfCachePersonalized from './fetch/cf-cache-personalized';
+import cfIneffectiveOption from './fetch/cf-ineffective-option';
+import cfInvalidTtl from './fetch/cf-invalid-ttl';
+import cfUnknownOption from './fetch/cf-unknown-option';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -25,6 +29,7 @@ import kvNPlusOne from './kv/kv-n-plus-one';
 import kvReadAfterWrite from './kv/kv-read-after-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
+import workersCacheImplicitTtl from './workers-cache/workers-cache-implicit-ttl';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerConfigSchema from './wrangler/wrangler-config-schema';
@@ -46,6 +51,10 @@ export const allRules: readonly Rule[] = [
   ccSyntax,
   cdnCcStructuredField,
   cfCacheOptionsConflict,
+  cfCachePersonalized,
+  cfIneffectiveOption,
+  cfInvalidTtl,
+  cfUnknownOption,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,
@@ -60,6 +69,7 @@ export const allRules: readonly Rule[] = [
   kvReadAfterWrite,
   kvTtlUnits,
   responseInitSpread,
+  workersCacheImplicitTtl,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerConfigSchema,
