@@ -3,6 +3,7 @@ import type { Rule } from '../engine/define-rule';
 import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
+import cachePutFloating from './cache-api/cache-put-floating';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   cacheImmutableHeaders,
   cachePutBodyReuse,
   cachePutErrorResponse,
+  cachePutFloating,
   cachePutUncacheable,
   ccConflictingDirectives,
   ccDeltaSeconds,
