@@ -1,5 +1,6 @@
 // The explicit, sorted rule registry. A meta-test keeps it in sync with rule files, docs, tests and the README table.
 import type { Rule } from '../engine/define-rule';
+import cacheApiLocalOnly from './cache-api/cache-api-local-only';
 import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
@@ -32,6 +33,7 @@ import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-de
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  cacheApiLocalOnly,
   cacheImmutableHeaders,
   cachePutBodyReuse,
   cachePutErrorResponse,
