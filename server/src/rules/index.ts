@@ -17,6 +17,7 @@ import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
+import honoCacheMiddleware from './cache-api/hono-cache-middleware';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
 import kvDeployWarming from './kv/kv-deploy-warming';
@@ -50,6 +51,7 @@ export const allRules: readonly Rule[] = [
   headersDuplicatePath,
   headersFileLocation,
   headersSyntax,
+  honoCacheMiddleware,
   kvCachettlBelowMinimum,
   kvCronWarming,
   kvDeployWarming,
