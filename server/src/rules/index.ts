@@ -13,6 +13,7 @@ import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
 import cfCacheOptionsConflict from './fetch/cf-cache-options-conflict';
+import corsOriginWithoutVary from './cors/cors-origin-without-vary';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   ccSyntax,
   cdnCcStructuredField,
   cfCacheOptionsConflict,
+  corsOriginWithoutVary,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,

@@ -128,7 +128,7 @@ export default {
   },
 };`,
       errors: [
-        { messageId: 'staleIgnored', line: 5, column: 56, severity: 'info', message: 'stale-while-revalidate is ignored' },
+        { messageId: 'staleIgnored', line: 5, column: 56, severity: 'info', message: 'stale-while-revalidate has no effect on the cache.put() copy' },
         { messageId: 'staleIgnored', line: 5, column: 84, severity: 'info', message: 'stale-if-error' },
       ],
     },

@@ -135,7 +135,7 @@ app.get('/img/:name', async (c) => {
   return new Response(await load(c.req.param('name'), webp ? 'webp' : 'png'));
 });
 export default app;`,
-      errors: [{ messageId: 'sharedVariant', line: 4, column: 14, message: 'reads the Accept header: the first variant' }],
+      errors: [{ messageId: 'sharedVariant', line: 4, column: 14, message: 'reads the Accept header: every client gets the first variant' }],
     },
   ],
 });

@@ -23,10 +23,10 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    deleteAfterWrite: '{{call}} next to {{write}} purges only this data center; other locations keep the old copy until it expires.',
-    deleteInCron: '{{call}} in {{where}} purges only the data center the cron runs in; other locations keep their copies.',
+    deleteAfterWrite: '{{call}} next to {{write}} purges only this data center; other locations keep their old copy.',
+    deleteInCron: '{{call}} in {{where}} purges only the data center the cron runs in.',
     warmingLoop: '{{call}} in a {{loop}} ({{evidence}}) fills only this data center; the Cache API is not replicated or tiered.',
-    staleIgnored: '{{directive}} is ignored for responses stored with cache.put(): the Cache API never serves stale entries.',
+    staleIgnored: '{{directive}} has no effect on the cache.put() copy: the Cache API never serves stale entries.',
   },
   mayApply: (text) => text.includes('caches') && /\b(put|delete)\b/.test(text),
   check(context) {

@@ -17,7 +17,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    floating: '{{call}} is {{how}}: the runtime may cancel it once the response is sent, so the write can be lost.',
+    floating: '{{call}} is {{how}}: it may be cancelled when the response ends, losing the write.',
   },
   mayApply: (text) => /\.(put|delete)\s*\(/.test(text),
   check(context) {
@@ -45,7 +45,7 @@ export default defineRule({
 const HOW: Record<Floating['how'], string> = {
   statement: 'not awaited, returned or passed to waitUntil()',
   void: 'discarded with void',
-  callback: 'started in a forEach() callback whose promise nobody waits for',
+  callback: 'started in a forEach() callback that nobody waits for',
   unused: 'stored in a variable that is never used',
 };
 

@@ -1,6 +1,7 @@
 // hono-cache-middleware: Hono's cache() keyed by URL on routes that read the user's identity or sit behind auth that runs
 // after it (one user's response served to others, or served without auth), and `vary: '*'`, which throws (A12).
-import { chainFunction, chainsUnder, honoCacheMounts, identityRead, importedNames, type HonoCacheMount } from '../../engine/domain/cache-api/hono-cache';
+import { chainFunction, chainsUnder, honoCacheMounts, identityRead, type HonoCacheMount } from '../../engine/domain/cache-api/hono-cache';
+import { importedNames } from '../../engine/js/package-imports';
 import { codeCacheControlSites } from '../../engine/domain/cache-control/cc-sites';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
@@ -18,9 +19,9 @@ export default defineRule({
   defaultOptions: {},
   messages: {
     varyStar: "cache() throws at startup: its vary option contains '*'. List the request headers the response varies on.",
-    sharedIdentity: "cache() on {{mount}} keys by URL only, but {{route}} reads {{identity}}: one user's response is served to others.",
-    sharedVariant: 'cache() on {{mount}} keys by URL only, but {{route}} reads {{identity}}: the first variant is served to every client.',
-    authAfterCache: 'cache() on {{mount}} runs before {{auth}}: cached responses are served without authentication.',
+    sharedIdentity: "cache() on {{mount}} keys by URL, but {{route}} reads {{identity}}: users get each other's responses.",
+    sharedVariant: 'cache() on {{mount}} keys by URL, but {{route}} reads {{identity}}: every client gets the first variant.',
+    authAfterCache: 'cache() on {{mount}} runs before {{auth}}: cached responses skip authentication.',
   },
   mayApply: (text) => text.includes('hono/cache'),
   check(context) {

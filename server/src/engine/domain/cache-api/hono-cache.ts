@@ -2,6 +2,7 @@
 // it afterwards (same router, covering path), and whether a handler reads the user's identity (cookies, auth headers).
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { localFunction } from '../../js/functions';
+import { importedNames } from '../../js/package-imports';
 import { routeRegistrations, type RouteRegistration } from '../runtime/routes';
 
 /** One `cache({...})` call and the registration that mounts it. */
@@ -9,18 +10,6 @@ export interface HonoCacheMount {
   call: ts.CallExpression;
   options?: ts.ObjectLiteralExpression;
   mount: RouteRegistration;
-}
-
-/** Local names of a module's named imports: `import { cache as c } from 'hono/cache'` gives cache → c. */
-export function importedNames(model: WorkerModel, module: RegExp): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const decl of model.imports) {
-    if (!ts.isStringLiteral(decl.moduleSpecifier) || !module.test(decl.moduleSpecifier.text)) continue;
-    const bindings = decl.importClause?.namedBindings;
-    if (!bindings || !ts.isNamedImports(bindings)) continue;
-    for (const element of bindings.elements) names.set((element.propertyName ?? element.name).text, element.name.text);
-  }
-  return names;
 }
 
 /** Every mounted `cache()` of 'hono/cache' in the file. */
