@@ -59,6 +59,20 @@ router.delete('/cache/:key', (req, env) => {
   return env.SESSIONS.delete(req.params.key).then(() => new Response('gone'));
 });
 export default { fetch: router.handle };`,
+    // A helper that awaits its write, passed to waitUntil; a top-level script call (no request to end).
+    `async function logVisit(env, path) {
+  await env.KV.put(\`visit:\${path}\`, String(Date.now()));
+}
+async function main(env) {
+  await env.CACHE.delete('stale');
+}
+main(globalThis.env);
+export default {
+  async fetch(request, env, ctx) {
+    ctx.waitUntil(logVisit(env, new URL(request.url).pathname));
+    return new Response('ok');
+  },
+};`,
   ],
   invalid: [
     {
@@ -221,6 +235,41 @@ export default router;` },
     ctx.waitUntil(caches.default.put('https://example.com/feed.json', feed));
   },
 };` }],
+      }],
+    },
+    {
+      name: 'a same-file helper that awaits a KV write, called without await',
+      code: `async function logVisit(env, path) {
+  await env.KV.put(\`visit:\${path}\`, String(Date.now()));
+}
+export default {
+  async fetch(request, env, ctx) {
+    logVisit(env, new URL(request.url).pathname);
+    return new Response('ok');
+  },
+};`,
+      errors: [{
+        messageId: 'floatingHelper', line: 6, column: 5, message: 'logVisit() awaits env.KV.put() but is not awaited',
+        suggestions: [
+          { title: 'Pass it to ctx.waitUntil()', output: `async function logVisit(env, path) {
+  await env.KV.put(\`visit:\${path}\`, String(Date.now()));
+}
+export default {
+  async fetch(request, env, ctx) {
+    ctx.waitUntil(logVisit(env, new URL(request.url).pathname));
+    return new Response('ok');
+  },
+};` },
+          { title: 'Await it', output: `async function logVisit(env, path) {
+  await env.KV.put(\`visit:\${path}\`, String(Date.now()));
+}
+export default {
+  async fetch(request, env, ctx) {
+    await logVisit(env, new URL(request.url).pathname);
+    return new Response('ok');
+  },
+};` },
+        ],
       }],
     },
   ],

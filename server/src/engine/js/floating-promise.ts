@@ -63,3 +63,19 @@ function isCombinator(call: ts.CallExpression): boolean {
   const object = calleeObject(call);
   return !!object && ts.isIdentifier(object) && object.text === 'Promise' && COMBINATORS.has(calleeName(call) ?? '');
 }
+
+/** Whether the function holding `call` waits for its promise: `await`ed or `return`ed (also through chains and `Promise.all`). */
+export function awaitedOrReturned(call: ts.CallExpression): boolean {
+  let expr: ts.Expression = call;
+  for (let depth = 0; depth < 8; depth++) {
+    const parent: ts.Node = expr.parent;
+    if (ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === expr)) return true;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent)) expr = parent;
+    else if (ts.isPropertyAccessExpression(parent) && parent.expression === expr && CHAINS.has(parent.name.text)
+      && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) expr = parent.parent;
+    else if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && isCombinator(parent.parent)) expr = parent.parent;
+    else if (ts.isCallExpression(parent) && parent.arguments.includes(expr) && isCombinator(parent)) expr = parent;
+    else return false;
+  }
+  return false;
+}

@@ -3,10 +3,11 @@
 import { cacheCalls } from '../../engine/domain/cache-api/cache-api';
 import { kvCalls } from '../../engine/domain/kv/kv';
 import { waitUntilAt } from '../../engine/domain/runtime/wait-until';
-import { floatingPromise, type Floating } from '../../engine/js/floating-promise';
+import { awaitedOrReturned, floatingPromise, type Floating } from '../../engine/js/floating-promise';
+import { localFunction } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
-import { calleeName, calleeObject, enclosingFunction, propertyName, ts, type WorkerModel } from '../../engine/parse/worker';
+import { calleeName, calleeObject, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
 export default defineRule({
   id: 'cache-put-floating',
@@ -18,6 +19,7 @@ export default defineRule({
   defaultOptions: {},
   messages: {
     floating: '{{call}} is {{how}}: it may be cancelled when the response ends, losing the write.',
+    floatingHelper: '{{helper}}() awaits {{call}} but is {{how}}: the write may be cancelled when the response ends.',
   },
   mayApply: (text) => /\.(put|delete)\s*\(/.test(text),
   check(context) {
@@ -30,12 +32,32 @@ export default defineRule({
     const seen = new Set<ts.Node>();
     for (const { call, receiver } of writes) {
       const floating = floatingPromise(call);
-      if (!floating || seen.has(floating.carrier) || insideDurableObject(call)) continue;
+      if (!floating || seen.has(floating.carrier) || !enclosingFunction(call) || insideDurableObject(call)) continue;
       seen.add(floating.carrier);
       const label = `${shortText(receiver, sf)}.${calleeName(call)}()`;
       context.report({
         start: call.getStart(sf), end: call.end, messageId: 'floating',
         data: { call: label, how: HOW[floating.how] },
+        suggestions: suggestionsFor(model, floating, context.facts.isPagesFunction),
+      });
+    }
+    // Same-file helpers that wait for a write (`async function logVisit(env) { await env.KV.put(…) }`) called as `logVisit(env);`.
+    const helpers = new Map<ts.Node, string>();
+    for (const { call, receiver } of writes) {
+      const fn = enclosingFunction(call);
+      if (fn && !helpers.has(fn) && awaitedOrReturned(call)) helpers.set(fn, `${shortText(receiver, sf)}.${calleeName(call)}()`);
+    }
+    if (helpers.size === 0) return;
+    for (const call of model.calls) {
+      const callee = unwrap(call.expression);
+      const fn = ts.isIdentifier(callee) ? localFunction(callee) : undefined;
+      const write = fn && helpers.get(fn);
+      const floating = write ? floatingPromise(call) : undefined;
+      if (!floating || seen.has(floating.carrier) || !enclosingFunction(call) || insideDurableObject(call)) continue;
+      seen.add(floating.carrier);
+      context.report({
+        start: call.getStart(sf), end: call.end, messageId: 'floatingHelper',
+        data: { helper: (callee as ts.Identifier).text, call: write!, how: HOW[floating.how] },
         suggestions: suggestionsFor(model, floating, context.facts.isPagesFunction),
       });
     }
