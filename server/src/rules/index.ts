@@ -1,8 +1,10 @@
 // The explicit, sorted rule registry. A meta-test keeps it in sync with rule files, docs, tests and the README table.
 import type { Rule } from '../engine/define-rule';
+import cacheApiLocalOnly from './cache-api/cache-api-local-only';
 import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
+import cachePutFloating from './cache-api/cache-put-floating';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
@@ -15,10 +17,12 @@ import cfCachePersonalized from './fetch/cf-cache-personalized';
 import cfIneffectiveOption from './fetch/cf-ineffective-option';
 import cfInvalidTtl from './fetch/cf-invalid-ttl';
 import cfUnknownOption from './fetch/cf-unknown-option';
+import corsOriginWithoutVary from './cors/cors-origin-without-vary';
 import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
+import honoCacheMiddleware from './cache-api/hono-cache-middleware';
 import kvCacheNoExpiration from './kv/kv-cache-no-expiration';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
@@ -40,9 +44,11 @@ import wranglerWorkersSitesDeprecated from './wrangler/wrangler-workers-sites-de
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  cacheApiLocalOnly,
   cacheImmutableHeaders,
   cachePutBodyReuse,
   cachePutErrorResponse,
+  cachePutFloating,
   cachePutUncacheable,
   ccConflictingDirectives,
   ccDeltaSeconds,
@@ -55,10 +61,12 @@ export const allRules: readonly Rule[] = [
   cfIneffectiveOption,
   cfInvalidTtl,
   cfUnknownOption,
+  corsOriginWithoutVary,
   headersCacheControlMerge,
   headersDuplicatePath,
   headersFileLocation,
   headersSyntax,
+  honoCacheMiddleware,
   kvCacheNoExpiration,
   kvCachettlBelowMinimum,
   kvCronWarming,
