@@ -4,6 +4,7 @@ import cacheImmutableHeaders from './cache-api/cache-immutable-headers';
 import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
+import ccAppendExisting from './cache-control/cc-append-existing';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
@@ -35,6 +36,7 @@ export const allRules: readonly Rule[] = [
   cachePutBodyReuse,
   cachePutErrorResponse,
   cachePutUncacheable,
+  ccAppendExisting,
   ccConflictingDirectives,
   ccDeltaSeconds,
   ccDuplicateDirective,
