@@ -8,6 +8,7 @@ import ccAppendExisting from './cache-control/cc-append-existing';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
+import ccImmutableMisuse from './cache-control/cc-immutable-misuse';
 import ccOverrideOriginPrivate from './cache-control/cc-override-origin-private';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   ccConflictingDirectives,
   ccDeltaSeconds,
   ccDuplicateDirective,
+  ccImmutableMisuse,
   ccOverrideOriginPrivate,
   ccStaleDisabled,
   ccSyntax,
