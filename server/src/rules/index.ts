@@ -10,6 +10,7 @@ import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
 import ccImmutableMisuse from './cache-control/cc-immutable-misuse';
 import ccOverrideOriginPrivate from './cache-control/cc-override-origin-private';
+import ccRequestOnlyDirective from './cache-control/cc-request-only-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
@@ -44,6 +45,7 @@ export const allRules: readonly Rule[] = [
   ccDuplicateDirective,
   ccImmutableMisuse,
   ccOverrideOriginPrivate,
+  ccRequestOnlyDirective,
   ccStaleDisabled,
   ccSyntax,
   cdnCcStructuredField,
