@@ -26,6 +26,7 @@ import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
+import wranglerAssetsHeadersBypass from './wrangler/wrangler-assets-headers-bypass';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
@@ -61,6 +62,7 @@ export const allRules: readonly Rule[] = [
   kvHotKeyWrite,
   kvTtlUnits,
   responseInitSpread,
+  wranglerAssetsHeadersBypass,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerKvPreviewIsProduction,
