@@ -195,7 +195,7 @@ export class Project {
       const listDir = this.host.listDir?.bind(this.host);
       for (let current = dir, level = 0; listDir && level < 4; current = dirname(current), level++) {
         if (listDir(current)?.includes('functions')) {
-          routes = pagesFunctionRoutes(join(current, 'functions'), listDir);
+          routes = pagesFunctionRoutes(join(current, 'functions'), listDir, (path) => this.host.readFile(path));
           break;
         }
         if (current === root || dirname(current) === current) break;

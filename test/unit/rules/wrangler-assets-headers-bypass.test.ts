@@ -17,6 +17,8 @@ runRuleTests(rule, {
       files: { 'wrangler.toml': 'name = "site"\npages_build_output_dir = "./public"\n', 'functions/api/[id].ts': FN } },
     { name: 'Pages: a root catch-all Function usually hands files back with next()', filename: 'public/_headers', code: `/*\n  X-Frame-Options: DENY\n`,
       files: { 'wrangler.toml': 'name = "site"\npages_build_output_dir = "./public"\n', 'functions/[[path]].ts': FN } },
+    { name: 'a catch-all rule is meant for the assets: silent unless code serves every path', filename: 'public/_headers', code: `/*\n  X-Frame-Options: DENY\n`,
+      files: { 'wrangler.toml': 'name = "site"\npages_build_output_dir = "./public"\n', 'functions/api/contact.ts': FN, 'functions/_utils/cache.ts': 'export const ttl = 60;' } },
     { name: 'Pages: middleware serves no route of its own', filename: 'dist/_headers', code: `/admin/*\n  Cache-Control: no-store\n`,
       files: { 'wrangler.toml': 'name = "site"\npages_build_output_dir = "./dist"\n', 'functions/admin/_middleware.ts': 'export const onRequest = (c) => c.next();' } },
   ],

@@ -32,7 +32,10 @@ export default defineRule({
     if (routes.length === 0) return;
     for (const rule of context.headersFile().rules) {
       if (rule.skipped || rule.headers.length === 0) continue;
-      const route = routes.find((r) => r.by !== 'negated' && headersPathsOverlap(r.path, rule.path) && !excluded(routes, rule.path));
+      // A catch-all rule (`/*`) is meant for the assets: report it only when code serves every path it matches.
+      const catchAll = /^(https:\/\/[^/]*)?\/\*$/.test(rule.path);
+      const route = routes.find((r) => r.by !== 'negated' && !excluded(routes, rule.path)
+        && (catchAll ? headersPathCovers(r.path, rule.path) : headersPathsOverlap(r.path, rule.path)));
       if (!route) continue;
       context.report({ start: rule.pathStart, end: rule.pathEnd, messageId: 'bypassed', data: { path: rule.path, by: route.by } });
     }
