@@ -4,6 +4,7 @@ import { CC_HEADER_NAMES } from '../../engine/parse/cache-control-directives';
 import { headerLabel } from '../../engine/domain/cache-control/cc-edits';
 import { inheritedHeaders, type Inherited } from '../../engine/domain/cache-control/inherited-headers';
 import { flowsTo, sameReference } from '../../engine/js/flow';
+import { callsNamed } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
@@ -51,7 +52,7 @@ function appendKind(model: WorkerModel, call: ts.CallExpression): 'append' | 'ho
 /** Hono's `c.header(…, { append: true })` after `await next()` appends to the handler's response. */
 function honoInherited(model: WorkerModel, call: ts.CallExpression): Inherited | undefined {
   const fn = enclosingFunction(call);
-  const awaited = model.calls.some((c) => calleeName(c) === 'next' && !calleeObject(c) && enclosingFunction(c) === fn
+  const awaited = callsNamed(model, 'next').some((c) => !calleeObject(c) && enclosingFunction(c) === fn
     && ts.isAwaitExpression(c.parent) && flowsTo(c, call, model.sf));
   return awaited ? { from: 'next()', direct: false } : undefined;
 }
@@ -60,7 +61,7 @@ function honoInherited(model: WorkerModel, call: ts.CallExpression): Inherited |
 function resetBefore(model: WorkerModel, call: ts.CallExpression, header: string): boolean {
   const receiver = calleeObject(call)!;
   const fn = enclosingFunction(call);
-  return model.calls.some((earlier) => {
+  return ['set', 'delete', 'header'].flatMap((name) => callsNamed(model, name)).some((earlier) => {
     if (earlier.end > call.getStart(model.sf) || enclosingFunction(earlier) !== fn) return false;
     const method = calleeName(earlier);
     const isReset = method === 'set' || method === 'delete' || (method === 'header' && !earlier.arguments[2]);

@@ -1,11 +1,12 @@
 // cc-immutable-misuse: `immutable` or a one-year max-age on HTML (`_headers` rules for `/*`, `/`, `*.html`; HTML responses
 // in code), where browsers would never see a new deploy; and `immutable` with no freshness lifetime, which does nothing.
 import type { CcDirective } from '../../engine/parse/cache-control';
-import type { HeadersFile } from '../../engine/parse/headers-file';
+import type { HeadersFile, HeadersRule } from '../../engine/parse/headers-file';
 import { replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/cc-edits';
 import type { CacheControlSite } from '../../engine/domain/cache-control/cc-sites';
 import { joinedCacheControlSites, joinedMembers } from '../../engine/domain/cache-control/cc-joined';
 import { sameReference } from '../../engine/js/flow';
+import { callsNamed } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 
@@ -49,9 +50,16 @@ export default defineRule({
   },
 });
 
+const ruleByValueStart = new WeakMap<HeadersFile, Map<number, HeadersRule>>();
+
 /** `_headers` rules whose path is all pages or HTML: `/*`, `/`, `/index.html`, `*.html` (scheme and host ignored). */
 function htmlRulePath(file: HeadersFile, site: CacheControlSite): string | undefined {
-  const rule = file.rules.find((r) => r.headers.some((h) => h.valueStart === site.start));
+  let byStart = ruleByValueStart.get(file);
+  if (!byStart) {
+    byStart = new Map(file.rules.flatMap((r) => r.headers.map((h) => [h.valueStart, r] as const)));
+    ruleByValueStart.set(file, byStart);
+  }
+  const rule = byStart.get(site.start);
   if (!rule) return undefined;
   const path = rule.path.replace(/^https?:\/\/[^/]*/i, '') || '/';
   if (path === '/*' || path === '/') return `every page ('${rule.path}' matches HTML)`;
@@ -72,7 +80,7 @@ function htmlResponse(model: WorkerModel, node: ts.Expression): boolean {
   const receiver = calleeObject(parent);
   const fn = enclosingFunction(parent);
   if (!receiver || !fn) return false;
-  return model.calls.some((call) => {
+  return ['html', 'set', 'append', 'header'].flatMap((name) => callsNamed(model, name)).some((call) => {
     if (enclosingFunction(call) !== fn) return false;
     const object = calleeObject(call);
     const name = calleeName(call);

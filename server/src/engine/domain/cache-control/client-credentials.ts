@@ -1,6 +1,6 @@
 // Does a fetch() forward the client's Cookie/Authorization (the incoming request, a copy of it, or its headers), and does
 // the code look at privacy anywhere on the way (origin Cache-Control/Set-Cookie, the request's Cookie/Authorization)?
-import { argumentFor, callSitesOf, paramSource } from '../../js/functions';
+import { argumentFor, callSitesOf, callsNamed, paramSource } from '../../js/functions';
 import { resolveName } from '../../js/scopes';
 import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { incomingRequest } from '../cache-api/incoming-request';
@@ -63,6 +63,7 @@ function headersOption(model: WorkerModel, init: ts.Expression): ts.Expression |
 
 const PRIVACY_HEADERS = new Set(['cookie', 'authorization', 'set-cookie', 'cache-control']);
 const COOKIE_HELPERS = new Set(['getCookie', 'getSignedCookie', 'parseCookies', 'parseCookie']);
+const LOOK_NAMES = new Set([...COOKIE_HELPERS, 'get', 'has', 'delete', 'header']);
 
 /**
  * True when the code looks at privacy in a function that `nodes` sit in, their callers in this file, or a local function
@@ -82,7 +83,8 @@ export function looksAtPrivacy(model: WorkerModel, nodes: ts.Node[]): boolean {
     for (const site of callerFunctions(model, fn)) scopes.add(site);
   }
   for (const scope of [...scopes]) for (const called of calledFunctions(model, scope, 2)) scopes.add(called);
-  return model.calls.some((call) => [...scopes].some((scope) => scope.pos <= call.pos && call.end <= scope.end) && isPrivacyLook(model, call));
+  const looks = [...LOOK_NAMES].flatMap((name) => callsNamed(model, name));
+  return looks.some((call) => [...scopes].some((scope) => scope.pos <= call.pos && call.end <= scope.end) && isPrivacyLook(model, call));
 }
 
 function isPrivacyLook(model: WorkerModel, call: ts.CallExpression): boolean {
@@ -111,5 +113,5 @@ function callerFunctions(model: WorkerModel, fn: ts.FunctionLikeDeclaration): ts
   const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text
     : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
   if (!name) return [];
-  return model.calls.filter((call) => calleeName(call) === name).map((call) => enclosingFunction(call) ?? model.sf);
+  return callsNamed(model, name).map((call) => enclosingFunction(call) ?? model.sf);
 }

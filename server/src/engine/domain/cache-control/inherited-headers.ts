@@ -1,6 +1,7 @@
 // Whether the headers a set/append call changes were copied from a response the code did not build (fetch(), cache.match(),
 // a framework's next()), so they may already carry Cache-Control, Set-Cookie or anything else the origin sent.
 import { assignmentsTo, flowsTo } from '../../js/flow';
+import { callsNamed } from '../../js/functions';
 import { declaringScope, resolveName } from '../../js/scopes';
 import { accessPath, calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
 import { cacheNamespace } from '../cache-api/cache-api';
@@ -94,7 +95,7 @@ function valueAt(model: WorkerModel, id: ts.Identifier, at: ts.Node): ts.Express
 function afterNext(model: WorkerModel, at: ts.Node): boolean {
   const fn = enclosingFunction(at);
   if (!fn) return false;
-  return model.calls.some((call) => calleeName(call) === 'next' && enclosingFunction(call) === fn && ts.isAwaitExpression(call.parent)
+  return callsNamed(model, 'next').some((call) => enclosingFunction(call) === fn && ts.isAwaitExpression(call.parent)
     && flowsTo(call, at, model.sf));
 }
 
