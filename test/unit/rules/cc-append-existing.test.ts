@@ -65,7 +65,7 @@ async function handle(event) {
   }
   return response;
 }`,
-      errors: [{ messageId: 'append', line: 8, column: 5, message: 'a response from fetch()', suggestions: [{ title: 'Use set() instead of append()', output: `addEventListener('fetch', (event) => event.respondWith(handle(event)));
+      errors: [{ messageId: 'append', line: 8, column: 5, message: 'appended to a fetch() response', suggestions: [{ title: 'Use set() instead of append()', output: `addEventListener('fetch', (event) => event.respondWith(handle(event)));
 async function handle(event) {
   const cache = caches.default;
   let response = await cache.match(event.request);
@@ -111,7 +111,7 @@ async function handle(event) {
   response.headers.append('CDN-Cache-Control', 'max-age=600');
   return response;
 };`,
-      errors: [{ messageId: 'append', line: 3, message: 'CDN-Cache-Control is appended to a response from next()', suggestions: [{ output: `export const onRequest: PagesFunction = async ({ next }) => {
+      errors: [{ messageId: 'append', line: 3, message: 'CDN-Cache-Control appended to a next() response', suggestions: [{ output: `export const onRequest: PagesFunction = async ({ next }) => {
   const response = await next();
   response.headers.set('CDN-Cache-Control', 'max-age=600');
   return response;

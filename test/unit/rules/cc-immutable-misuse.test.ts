@@ -29,7 +29,7 @@ runRuleTests(rule, {
       name: '_headers: immutable on every page',
       filename: 'public/_headers',
       code: `/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
-      errors: [{ messageId: 'html', line: 2, column: 44, message: "every page ('/*' matches HTML)" }],
+      errors: [{ messageId: 'html', line: 2, column: 44, message: 'every page (/*)' }],
     },
     {
       name: '_headers: a year on index.html',

@@ -27,7 +27,7 @@ runRuleTests(rule, {
       name: 'run_worker_first = true: every rule',
       filename: 'public/_headers', code: HEADERS, files: config('run_worker_first = true\n'),
       errors: [
-        { messageId: 'bypassed', line: 1, column: 1, endColumn: 10, message: "'/assets/*' goes to the Worker (run_worker_first = true in wrangler.toml) first" },
+        { messageId: 'bypassed', line: 1, column: 1, endColumn: 10, message: "'/assets/*' goes to the Worker (run_worker_first = true) first" },
         { messageId: 'bypassed', line: 3, column: 1 },
       ],
     },
@@ -35,7 +35,7 @@ runRuleTests(rule, {
       name: 'a pattern covering one rule (wrangler.jsonc)',
       filename: 'public/_headers', code: HEADERS,
       files: { 'wrangler.jsonc': '{ "name": "app", "main": "src/index.ts", "assets": { "directory": "./public", "run_worker_first": ["/api/*"] } }' },
-      errors: [{ messageId: 'bypassed', line: 3, message: 'run_worker_first "/api/*" in wrangler.jsonc' }],
+      errors: [{ messageId: 'bypassed', line: 3, message: 'run_worker_first "/api/*")' }],
     },
     {
       name: 'a pattern in an environment',

@@ -18,7 +18,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    append: '{{header}} is appended to a response from {{source}}, which may already carry one: values join into duplicates or conflicts.',
+    append: '{{header}} appended to a {{source}} response that may already have one: duplicates or conflicts at run time.',
   },
   mayApply: (text) => /\bappend\b/.test(text) && /cache-?control/i.test(text),
   check(context) {

@@ -22,7 +22,7 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    html: "'{{member}}' on {{what}}: browsers reuse the cached HTML without asking, so they miss new deploys until it expires.",
+    html: "'{{member}}' on {{what}}: browsers keep the HTML without revalidating and miss new deploys.",
     noLifetime: "'immutable' without max-age has no effect: it applies only while the response is fresh. Add a max-age.",
   },
   mayApply: (text) => /\bimmutable\b/i.test(text) || (/max-age/i.test(text) && (/\d{8}|365/.test(text.replace(/_/g, '')))),
@@ -62,7 +62,7 @@ function htmlRulePath(file: HeadersFile, site: CacheControlSite): string | undef
   const rule = byStart.get(site.start);
   if (!rule) return undefined;
   const path = rule.path.replace(/^https?:\/\/[^/]*/i, '') || '/';
-  if (path === '/*' || path === '/') return `every page ('${rule.path}' matches HTML)`;
+  if (path === '/*' || path === '/') return `every page (${rule.path})`;
   if (/\.html?$/i.test(path)) return `the HTML path ${rule.path}`;
   return undefined;
 }

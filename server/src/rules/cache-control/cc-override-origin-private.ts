@@ -18,8 +18,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    override: "'{{member}}' makes a response fetched with the client's cookies/credentials shared-cacheable; nothing checks it is private.",
-    cfTtl: "cf.{{option}} caches a response fetched with the client's cookies/credentials for everyone; nothing checks it is private.",
+    override: "'{{member}}' makes a response fetched with the client's cookies shared-cacheable; nothing checks it is private.",
+    cfTtl: "cf.{{option}} caches a response fetched with the client's cookies for everyone; nothing checks it is private.",
   },
   mayApply: (text) => /\bfetch\b/.test(text) && (/cache-?control/i.test(text) || /\bcacheTtl/.test(text)),
   check(context) {

@@ -1,6 +1,5 @@
 // wrangler-assets-headers-bypass: `_headers` rules for paths that code serves — `assets.run_worker_first` (true, or a
 // pattern covering the path) or a Pages Function route — never apply to the responses that code builds (domain.md A10).
-import { basename } from 'node:path';
 import { headersPathCovers, headersPathsOverlap } from '../../engine/domain/cache-control/headers-overlap';
 import { defineRule } from '../../engine/define-rule';
 import { booleanValue, getNode, stringValue } from '../../engine/parse/config-tree';
@@ -47,15 +46,14 @@ function codeRoutes(facts: FileFacts): CodeRoute[] {
   const routes: CodeRoute[] = [];
   const config = facts.wrangler;
   if (config) {
-    const file = basename(config.path);
     for (const { node } of configSections(config)) {
       const first = getNode(node, 'assets', 'run_worker_first');
       if (!first) continue;
-      if (booleanValue(first) === true) routes.push({ path: '/*', by: `the Worker (run_worker_first = true in ${file})` });
+      if (booleanValue(first) === true) routes.push({ path: '/*', by: 'the Worker (run_worker_first = true)' });
       for (const item of first.items ?? []) {
         const pattern = stringValue(item);
         if (!pattern) continue;
-        routes.push(pattern.startsWith('!') ? { path: pattern, by: 'negated' } : { path: pattern, by: `the Worker (run_worker_first "${pattern}" in ${file})` });
+        routes.push(pattern.startsWith('!') ? { path: pattern, by: 'negated' } : { path: pattern, by: `the Worker (run_worker_first "${pattern}")` });
       }
     }
   }
