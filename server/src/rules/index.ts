@@ -19,16 +19,20 @@ import headersCacheControlMerge from './headers/headers-cache-control-merge';
 import headersDuplicatePath from './headers/headers-duplicate-path';
 import headersFileLocation from './headers/headers-file-location';
 import headersSyntax from './headers/headers-syntax';
+import kvCacheNoExpiration from './kv/kv-cache-no-expiration';
 import kvCachettlBelowMinimum from './kv/kv-cachettl-below-minimum';
 import kvCronWarming from './kv/kv-cron-warming';
 import kvDeployWarming from './kv/kv-deploy-warming';
 import kvExpirationBelowMinimum from './kv/kv-expiration-below-minimum';
 import kvHotKeyWrite from './kv/kv-hot-key-write';
+import kvNPlusOne from './kv/kv-n-plus-one';
+import kvReadAfterWrite from './kv/kv-read-after-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import wranglerAssetsHeadersBypass from './wrangler/wrangler-assets-headers-bypass';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
+import wranglerConfigSchema from './wrangler/wrangler-config-schema';
 import wranglerKvPreviewIsProduction from './wrangler/wrangler-kv-preview-is-production';
 import wranglerLegacyV1Config from './wrangler/wrangler-legacy-v1-config';
 import wranglerSecretInConfig from './wrangler/wrangler-secret-in-config';
@@ -55,16 +59,20 @@ export const allRules: readonly Rule[] = [
   headersDuplicatePath,
   headersFileLocation,
   headersSyntax,
+  kvCacheNoExpiration,
   kvCachettlBelowMinimum,
   kvCronWarming,
   kvDeployWarming,
   kvExpirationBelowMinimum,
   kvHotKeyWrite,
+  kvNPlusOne,
+  kvReadAfterWrite,
   kvTtlUnits,
   responseInitSpread,
   wranglerAssetsHeadersBypass,
   wranglerCacheBlock,
   wranglerCompatDateCache,
+  wranglerConfigSchema,
   wranglerKvPreviewIsProduction,
   wranglerLegacyV1Config,
   wranglerSecretInConfig,
@@ -73,6 +81,8 @@ export const allRules: readonly Rule[] = [
 
 /** Rule ids, for config validation. */
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
+/** Each rule's default options by id: config files are checked against them (unknown keys, wrong types). */
+export const ruleOptionDefaults: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(allRules.map((rule) => [rule.id, rule.defaultOptions as Record<string, unknown>]));
 
 /** A rule by id. */
 export function ruleById(id: string): Rule | undefined {
