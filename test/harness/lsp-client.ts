@@ -18,6 +18,8 @@ export interface StartOptions {
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
   args?: string[];
+  /** Node options before the script (e.g. `--import` of a preload). */
+  nodeArgs?: string[];
 }
 
 /** A message received from the server, in arrival order. */
@@ -74,7 +76,7 @@ export class LspClient {
 
   /** Spawns the built server over stdio. */
   static start(options: StartOptions = {}): LspClient {
-    const child = spawn(process.execPath, [SERVER_JS, ...(options.args ?? ['--stdio'])], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, ...(options.args ?? ['--stdio'])], {
       env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new LspClient(child);
