@@ -1,12 +1,12 @@
 // The engine's front door for the adapters (CLI, LSP): lint/fix a file with the full rule registry and a Project.
-import { fixFile, lintFile, type LintInput } from './engine/linter';
+import { fixFile, lintFile, type LintInput, type LintTrace } from './engine/linter';
 import { Project, type Host, type ResolvedConfig } from './engine/project';
 import type { RuleSetting } from './engine/config';
 import type { SeveritySetting } from './engine/types';
 import type { Rule } from './engine/define-rule';
 import type { FileKind, LintResult, Problem } from './engine/types';
 import { forgetTree, treeCacheStats } from './engine/parse/worker';
-import { allRules, ruleIds } from './rules';
+import { allRules, ruleIds, ruleOptionDefaults } from './rules';
 
 export { Project, type Host, type ResolvedConfig };
 
@@ -17,7 +17,7 @@ export const engineCacheStats = treeCacheStats;
 
 /** A project that knows the rule ids (so its config parser can flag unknown ones); `forcedConfig` skips config lookup. */
 export function createProject(host: Host, forcedConfig?: ResolvedConfig): Project {
-  return new Project(host, ruleIds, forcedConfig);
+  return new Project(host, ruleOptionDefaults, forcedConfig);
 }
 
 /** Settings an adapter adds on top of the config file. */
@@ -31,6 +31,8 @@ export interface AdapterSettings {
   reportUnusedDisableDirectives?: SeveritySetting;
   /** The file is test or fixture code (decided by the adapter from its path and root). */
   testCode?: boolean;
+  /** Rule timings and parse decisions for `--debug` (see `LintTrace`). */
+  trace?: LintTrace;
 }
 
 function rulesFor(settings: AdapterSettings): readonly Rule[] {
@@ -55,6 +57,6 @@ function lintInput(project: Project, path: string, text: string, settings: Adapt
   return {
     path, text, rules, facts: project.factsFor(path), config: project.configFor(path).config, overrides: settings.overrides,
     knownRules: settings.extraRules?.length ? new Set(rules.map((r) => r.id)) : ruleIds,
-    reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives, kind: settings.kind, testCode: settings.testCode,
+    reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives, kind: settings.kind, testCode: settings.testCode, trace: settings.trace,
   };
 }

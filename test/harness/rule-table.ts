@@ -5,7 +5,7 @@ const SEVERITY = { error: 'error', warn: 'warning', info: 'info' } as const;
 
 /** The Markdown rule table. */
 export function ruleTable(): string {
-  const rows = allRules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.description} | ${SEVERITY[r.defaultSeverity]} | ${r.fixable ? '🔧 fix' : ''}${r.fixable && r.hasSuggestions ? ' · ' : ''}${r.hasSuggestions ? '💡 suggestion' : ''} |`);
+  const rows = allRules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.description} | ${r.enabledByDefault === false ? `off (${SEVERITY[r.defaultSeverity]} when on)` : SEVERITY[r.defaultSeverity]} | ${r.fixable ? '🔧 fix' : ''}${r.fixable && r.hasSuggestions ? ' · ' : ''}${r.hasSuggestions ? '💡 suggestion' : ''} |`);
   return ['| Rule | What it checks | Default | Fixes |', '|---|---|---|---|', ...rows].join('\n');
 }
 

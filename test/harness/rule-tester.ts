@@ -56,7 +56,8 @@ export function lintWith(rule: Rule, testCase: ValidCase, code = testCase.code):
   const filename = testCase.filename ?? 'src/index.ts';
   const path = join(ROOT, filename);
   const { project } = virtualProject(testCase.files);
-  const overrides = testCase.options ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
+  // Rules that are off by default are tested turned on, at their default severity.
+  const overrides = testCase.options || rule.enabledByDefault === false ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
   return lintFile({ path, text: code, rules: [rule], facts: project.factsFor(path), overrides }).problems;
 }
 

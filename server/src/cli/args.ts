@@ -31,13 +31,40 @@ export interface CliOptions {
   color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** `--cache`: reuse results of files (and dependencies) that did not change. */
+  cache: boolean;
+  /** `--cache-location`: the cache file, or a folder to hold `.edgelintcache`. */
+  cacheLocation?: string;
+  /** `--debug`: what was read, linted, skipped and how long rules took, on stderr. */
+  debug: boolean;
+  /** `--fix-dry-run`: compute fixes without writing; JSON output carries the fixed text as `output` (as ESLint). */
+  fixDryRun: boolean;
+  /** `--print-config <file>`: print the resolved config for that file and where each setting came from. */
+  printConfig?: string;
+  /** `--init`: write a commented `.edgelintrc.json` in the working folder. */
+  init: boolean;
+  /** `explain --cache-control <value>`: what the value does in each context. */
+  explainCacheControl?: string;
+  /** `--no-error-on-unmatched-pattern`: a glob that matches nothing (or paths with nothing to lint) is not an error. */
+  allowUnmatched: boolean;
+  /** `explain --cache-control … --header <name>`: CDN-Cache-Control or Cloudflare-CDN-Cache-Control. */
+  header?: string;
+  /** `--ignore-pattern <pattern>` (repeatable): gitignore syntax, relative to cwd. */
+  ignorePatterns?: string[];
+  /** `--no-ignore`: no .gitignore, config `ignores` or `--ignore-pattern` (node_modules, .git, .wrangler stay skipped). */
+  noIgnore?: boolean;
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
 
-export const HELP = `Usage: edgelint [options] [paths...]
+export const HELP = `Usage: edgelint [options] [paths or globs...]   (quote globs: 'src/**/*.ts')
        edgelint explain <rule-id> [--format json]   a rule's description, severity, fixability and docs
+       edgelint explain --cache-control "<value>" [--header cdn-cache-control] [--format json]
+                                                    what the value does at Cloudflare's edge, in Workers Cache,
+                                                    in cache.put and in browsers
+       edgelint --print-config <file>               the config that applies to a file and where each setting comes from
+       edgelint --init                              write a commented .edgelintrc.json here (never overwrites)
 
 Lints Cloudflare Workers projects for edge-caching mistakes: Worker sources (JS/TS),
 wrangler config (wrangler.toml/json/jsonc and wrangler.<env>.toml variants), _headers,
@@ -46,7 +73,9 @@ edgelint does not know is recognised by its content (#! line) or reported.
 
 Options:
   --format <name>          stylish (default), json, sarif, github, unix (path:line:col: message [Severity/rule]), compact
-  --fix                    apply safe fixes in place (never suggestions), re-linting until stable
+  --fix                    apply safe fixes in place (never suggestions), re-linting until stable;
+                           with --stdin, print the fixed text on stdout (the report goes to stderr)
+  --fix-dry-run            compute the fixes without writing; --format json gives the fixed text as "output"
   --max-warnings <n>       exit 1 when there are more than n warnings
   --rule <id>:<severity>   override a rule's severity (off, info, warn, error); repeatable; ESLint's
                            spelling works too: --rule 'id: error', --rule '{"a": "off", "b": "error"}'
@@ -57,12 +86,20 @@ Options:
                            report edgelint-disable comments that silenced nothing (as errors; --fix removes them)
   --report-unused-disable-directives-severity <severity>
                            the same with a severity: off, info, warn or error
+  --cache                  only lint files that changed (or whose config, wrangler files, Env types or
+                           imported helpers changed) since the last --cache run
+  --cache-location <path>  the cache file, or a folder for it; default .edgelintcache
+  --debug                  print what edgelint reads, lints and skips, and rule timings, on stderr
   --stdin, -               lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
+  --no-error-on-unmatched-pattern
+                           a glob that matches nothing, or paths with nothing to lint, exit 0 (lint-staged)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
+  --ignore-pattern <pat>   skip paths matching this .gitignore-style pattern (relative to cwd); repeatable
+  --no-ignore              lint what .gitignore, config "ignores" and --ignore-pattern skip (not node_modules/.git)
   --version                print the version
   --help                   print this help
 
@@ -72,8 +109,15 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or inter
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
   const options: CliOptions = {
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
-    help: false, lsp: false, maxFileSize: 1024 * 1024,
+    help: false, lsp: false, maxFileSize: 1024 * 1024, cache: false, debug: false, fixDryRun: false, init: false, allowUnmatched: false,
   };
+  if (argv[0] === 'explain' && argv[1] === '--cache-control') {
+    const value = argv[2];
+    if (value === undefined) throw new UsageError('explain --cache-control needs a value: edgelint explain --cache-control "public, max-age=60"');
+    const rest = parseArgs(argv.slice(3), knownRules);
+    if (rest.paths.length > 0 || rest.stdin) throw new UsageError('explain --cache-control takes one value (quote it)');
+    return { ...rest, explainCacheControl: value };
+  }
   if (argv[0] === 'explain') {
     const id = argv[1];
     if (id === undefined || id.startsWith('-')) throw new UsageError('explain needs a rule id: edgelint explain <rule-id> [--format json]');
@@ -98,6 +142,11 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       }
       case '--fix': options.fix = true; break;
+      case '--fix-dry-run': options.fixDryRun = true; break;
+      case '--print-config': options.printConfig = value(); break;
+      case '--init': options.init = true; break;
+      case '--no-error-on-unmatched-pattern': options.allowUnmatched = true; break;
+      case '--header': options.header = value(); break;
       case '--color': options.color = true; break;
       case '--no-color': options.color = false; break;
       case '--max-warnings': options.maxWarnings = nonNegativeInteger(flag, value()); break;
@@ -114,19 +163,24 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         options.reportUnusedDisableDirectives = severity;
         break;
       }
+      case '--cache': options.cache = true; break;
+      case '--cache-location': options.cacheLocation = value(); break;
+      case '--debug': options.debug = true; break;
       case '--stdin': options.stdin = true; break;
       case '--stdin-filename': options.stdinFilename = value(); break;
       case '--list-rules': options.listRules = true; break;
       case '--version': case '-v': options.version = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--lsp': case '--stdio': options.lsp = true; break;
+      case '--ignore-pattern': (options.ignorePatterns ??= []).push(value()); break;
+      case '--no-ignore': options.noIgnore = true; break;
       case '-': options.stdin = true; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}" (see --help)`);
         options.paths.push(arg);
     }
   }
-  if (options.stdin && options.fix) throw new UsageError('--fix cannot be combined with --stdin: there is no file to write');
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (options.stdin && options.paths.length > 0) throw new UsageError('--stdin cannot be combined with paths');
   return options;

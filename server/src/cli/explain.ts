@@ -1,10 +1,12 @@
-// `edgelint explain <rule-id>`: a rule's description, default severity, fixability, file kinds and docs URL, from the registry.
+// `edgelint explain <rule-id>` (a rule's facts from the registry) and `explain --cache-control <value>` (the hover's explanation per context).
 import { docsUrl, type Rule } from '../engine/define-rule';
+import { explainCacheControl } from '../engine/explain-cache-control';
+import type { HoverContext } from '../engine/explain-context';
 
 /** The rule's facts as text (or JSON), all from its definition: docs/ is not shipped in the bundle. */
 export function explainRule(rule: Rule, json: boolean): string {
   const facts = {
-    id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity, fixable: rule.fixable,
+    id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity, enabledByDefault: rule.enabledByDefault !== false, fixable: rule.fixable,
     hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds], docs: docsUrl(rule.id),
   };
   if (json) return `${JSON.stringify(facts, null, 2)}\n`;
@@ -12,10 +14,40 @@ export function explainRule(rule: Rule, json: boolean): string {
     `${rule.id}: ${rule.description}`,
     '',
     `  default severity  ${rule.defaultSeverity}`,
+    ...(rule.enabledByDefault === false ? ['  on by default     no (turn it on in the edgelint config)'] : []),
     `  fixable           ${rule.fixable ? 'yes (--fix applies it)' : 'no'}`,
     `  suggestions       ${rule.hasSuggestions ? 'yes (quick fixes in the editor)' : 'no'}`,
     `  checks            ${rule.kinds.join(', ')}`,
     `  docs              ${facts.docs}`,
     '',
   ].join('\n');
+}
+
+/** The contexts `explain --cache-control` walks through, with the label each one prints under (domain.md §0: context decides). */
+const CC_CONTEXTS: { context: HoverContext; label: string }[] = [
+  { context: 'workers-cache', label: 'Worker response with Workers Cache on (cache.enabled)' },
+  { context: 'worker-response', label: 'Worker response with Workers Cache off' },
+  { context: 'cache-put', label: 'Stored with cache.put (Workers Cache API)' },
+  { context: 'headers-file', label: '_headers on static assets (zone cache)' },
+];
+
+/** `edgelint explain --cache-control "<value>"`: each directive's meaning, then what each context does with the value. */
+export function explainCacheControlValue(value: string, header: string, json: boolean): string {
+  const all = CC_CONTEXTS.map(({ context, label }) => ({ label, explanation: explainCacheControl(value, header, context) }));
+  const first = all[0]!.explanation;
+  if (json) {
+    return `${JSON.stringify({
+      header: first.header, value, directives: first.directives.map(({ name, value: arg, meaning, warning }) => ({ name, value: arg, meaning, warning })),
+      warnings: first.warnings, edgeTtl: first.edgeTtl, browserTtl: first.browserTtl, browser: first.browser,
+      contexts: all.map(({ label, explanation: e }) => ({ context: e.context, label, where: e.where, edge: e.edge, stale: e.stale, cachePut: e.cachePut, storedByEdge: e.storedByEdge })),
+    }, null, 2)}\n`;
+  }
+  const lines = [`${first.header}: ${value}`, ''];
+  for (const d of first.directives) lines.push(`  ${value.slice(d.start, d.end)}  ${d.meaning}${d.warning ? ` (warning: ${d.warning})` : ''}`);
+  for (const warning of first.warnings) lines.push(`  warning: ${warning}`);
+  lines.push('', 'Browser', ...first.browser.map((s) => `  ${s}`));
+  for (const { label, explanation: e } of all) {
+    lines.push('', label, ...[...e.where, ...e.edge, ...e.stale, ...(e.context === 'cache-put' ? e.cachePut : [])].map((s) => `  ${s}`));
+  }
+  return `${lines.join('\n')}\n`;
 }

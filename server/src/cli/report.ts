@@ -21,6 +21,8 @@ export interface FileReport {
   text?: string;
   /** Problems silenced by disable comments (ESLint's `suppressedMessages`). */
   suppressed?: (PositionedProblem & Pick<SuppressedProblem, 'suppressions'>)[];
+  /** `--fix-dry-run`: the fixed text, when fixes changed the file (ESLint's `output`; `text` is then unset). */
+  output?: string;
 }
 
 /** Adds 1-based positions to problems (keeping their other fields, such as `suppressions`). */

@@ -57,8 +57,11 @@ export function hasEdgelintKey(packageJsonText: string): boolean {
   return root?.type === 'object' && root.properties!.has('edgelint');
 }
 
+/** Rule ids a config may name; as a map, also each rule's default options, against which configured options are checked. */
+export type RuleCatalogue = ReadonlySet<string> | ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+
 /** Parses `.edgelintrc.json` / `.edgelintrc` text, or package.json text when `fromPackageJson` (reads its `edgelint` key). */
-export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromPackageJson = false): { config: EdgelintConfig; problems: Problem[] } {
+export function parseConfig(text: string, knownRules: RuleCatalogue, fromPackageJson = false): { config: EdgelintConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const error = (message: string, node: { start: number; end: number }, severity: 'error' | 'warn' = 'error') =>
     problems.push({ ruleId: CONFIG_ERROR, severity, message, start: node.start, end: node.end, fatal: severity === 'error' });
@@ -83,7 +86,7 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>, fromP
 
 type ErrorFn = (message: string, node: { start: number; end: number }, severity?: 'error' | 'warn') => void;
 
-function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: ReadonlySet<string>, error: ErrorFn): void {
+function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: RuleCatalogue, error: ErrorFn): void {
   if (node.type !== 'object') return error('"rules" must be an object mapping rule ids to severities.', node);
   for (const [id, value] of node.properties!) {
     if (!knownRules.has(id)) {
@@ -101,8 +104,33 @@ function readRules(node: ConfigNode, config: EdgelintConfig, knownRules: Readonl
       error(`Options for "${id}" must be an object.`, optionsNode);
       continue;
     }
+    const defaults = knownRules instanceof Map ? knownRules.get(id) as Readonly<Record<string, unknown>> : undefined;
+    if (optionsNode && defaults && !validOptions(id, optionsNode, defaults, error)) continue;
     config.rules.set(id, { severity, options: optionsNode ? plain(optionsNode) as Record<string, unknown> : undefined });
   }
+}
+
+/** Checks options against the rule's defaults: an unknown key is a warning (ignored), a value of another type an error. */
+function validOptions(id: string, node: ConfigNode, defaults: Readonly<Record<string, unknown>>, error: ErrorFn): boolean {
+  const known = Object.keys(defaults);
+  let valid = true;
+  for (const [key, value] of node.properties!) {
+    if (!known.includes(key)) {
+      error(`Unknown option "${key}" for "${id}"; ${known.length ? `it takes ${known.map((k) => `"${k}"`).join(', ')}` : 'it takes no options'}.`, keyRange(value), 'warn');
+      continue;
+    }
+    const expected = typeName(defaults[key]);
+    const actual = typeName(plain(value));
+    if (expected !== actual) {
+      error(`Option "${key}" of "${id}" must be a ${expected}, got a ${actual}.`, value);
+      valid = false;
+    }
+  }
+  return valid;
+}
+
+function typeName(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 }
 
 function readUnusedSetting(node: ConfigNode, config: EdgelintConfig, error: ErrorFn): void {

@@ -69,6 +69,8 @@ export interface Rule<Options = any, MessageIds extends string = string> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** `false`: the rule runs only when the user turns it on (its precision on real code is not proven); then `defaultSeverity` applies. */
+  enabledByDefault?: boolean;
   /** Offers `fix` edits (applied by --fix and fix-on-save). */
   fixable: boolean;
   /** Offers `suggestions` (picked by the user). */

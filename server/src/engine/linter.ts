@@ -31,6 +31,17 @@ export interface LintInput {
   reportUnusedDisableDirectives?: SeveritySetting;
   /** The file is test or fixture code (`isTestPath`): the config's `tests` mode applies (default: findings at info). */
   testCode?: boolean;
+  /** Observes the lint (CLI `--debug`): rule timings and whether the file was parsed. Never changes results. */
+  trace?: LintTrace;
+}
+
+/** What `--debug` learns from one lint; `now` is the caller's clock (the engine reads none). */
+export interface LintTrace {
+  now(): number;
+  /** A rule finished: its time, and whether its pre-parse filter (`mayApply`) ruled the file out. */
+  rule(ruleId: string, ms: number, ruledOut: boolean): void;
+  /** The rule pass ended: how many rules were enabled for the file, and whether any of them parsed it. */
+  done(enabled: number, parsed: boolean): void;
 }
 
 /** Lints one file's text. Never throws: a failing rule becomes one "internal error" problem. */
@@ -49,7 +60,8 @@ export function lintFile(input: LintInput): LintResult {
     : input.rules.filter((rule) => rule.kinds.includes(kind) && settingFor(rule, config, input.overrides).severity !== 'off');
   const parsed = new ParsedFile(input.path, input.text, kind);
   const problems: Problem[] = [];
-  for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides)));
+  for (const rule of enabled) problems.push(...runRule(rule, parsed, facts, settingFor(rule, config, input.overrides), input.trace));
+  input.trace?.done(enabled.length, parsed.isParsed());
   // Test and fixture code: rule findings are lowered to info by default (config "tests"; issue 7 §2).
   if (testsMode === 'info') for (const p of problems) p.severity = 'info';
   problems.push(...parsed.alwaysReported(), ...parsed.parseFailure());
@@ -76,13 +88,22 @@ function settingFor(rule: Rule, config: EdgelintConfig, overrides: ReadonlyMap<s
   const configured = config.rules.get(rule.id);
   const chosen = override ?? configured;
   return {
-    severity: chosen?.severity ?? rule.defaultSeverity,
+    severity: chosen?.severity ?? (rule.enabledByDefault === false ? 'off' : rule.defaultSeverity),
     options: { ...(rule.defaultOptions as object), ...(configured?.options ?? {}), ...(override?.options ?? {}) },
     explicit: !!chosen,
   };
 }
 
-function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: RuleSetting & { explicit: boolean }): Problem[] {
+function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: RuleSetting & { explicit: boolean }, trace?: LintTrace): Problem[] {
+  if (!trace) return runRuleUntraced(rule, parsed, facts, setting);
+  const started = trace.now();
+  let ruledOut = false;
+  const problems = runRuleUntraced(rule, parsed, facts, setting, () => { ruledOut = true; });
+  trace.rule(rule.id, trace.now() - started, ruledOut);
+  return problems;
+}
+
+function runRuleUntraced(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: RuleSetting & { explicit: boolean }, onRuledOut?: () => void): Problem[] {
   const problems: Problem[] = [];
   const context: RuleContext = {
     path: parsed.path, text: parsed.text, kind: parsed.kind, options: setting.options ?? {}, facts,
@@ -107,7 +128,10 @@ function runRule(rule: Rule, parsed: ParsedFile, facts: FileFacts, setting: Rule
     },
   };
   try {
-    if (rule.mayApply && !rule.mayApply(parsed.text, facts, parsed.kind)) return [];
+    if (rule.mayApply && !rule.mayApply(parsed.text, facts, parsed.kind)) {
+      onRuledOut?.();
+      return [];
+    }
     rule.check(context);
     return problems;
   } catch (error) {

@@ -5,15 +5,15 @@ import ts from 'typescript';
 import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bindings';
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
-import { emptyFacts, type FileFacts } from './project/facts';
-import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig } from './config';
+import { emptyFacts, type FileFacts, type WranglerSchema } from './project/facts';
+import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig, type RuleCatalogue } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
 import { tooDeepAt } from './parse/nesting';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
 import { LineIndex } from './line-index';
-import type { Problem, RelatedLocation } from './types';
+import { CONFIG_ERROR, type Problem, type RelatedLocation } from './types';
 
 /** File access the engine needs; the CLI reads the disk, the LSP prefers open documents. */
 export interface Host {
@@ -21,6 +21,8 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** Names of the entries of a folder, or undefined when it cannot be listed (optional: finds `wrangler.*.toml` variants). */
   listDir?(dir: string): string[] | undefined;
+  /** The project root of a folder: the edgelint config lookup goes no higher (optional: no boundary, up to `/`). */
+  configRoot?(dir: string): string | undefined;
 }
 
 const WRANGLER_NAMES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
@@ -57,11 +59,12 @@ export class Project {
   /** Config-like files read for facts and config lookups (one read per path until invalidate(); sources are never cached). */
   private readonly configReads = new Map<string, string | null>();
   private readonly envTypesByPath = new Map<string, ReadonlyMap<string, 'kv' | 'other'> | null>();
+  private readonly schemaByDir = new Map<string, WranglerSchema | null>();
   /** Summaries of imported modules, shared by all files of the workspace. */
   readonly modules: ModuleGraph;
 
   /** `forcedConfig` replaces the config lookup (CLI `--config`). */
-  constructor(private readonly host: Host, private readonly knownRules: ReadonlySet<string> = new Set(), private readonly forcedConfig?: ResolvedConfig) {
+  constructor(private readonly host: Host, private readonly knownRules: RuleCatalogue = new Set(), private readonly forcedConfig?: ResolvedConfig) {
     this.modules = new ModuleGraph((path) => host.readFile(path), (path) => this.factsFor(path));
   }
 
@@ -73,6 +76,7 @@ export class Project {
     this.deployByPackage.clear();
     this.variantsByDir.clear();
     this.envTypesByPath.clear();
+    this.schemaByDir.clear();
     this.configReads.clear();
     this.modules.invalidate();
   }
@@ -151,7 +155,7 @@ export class Project {
   /**
    * The edgelint config for a file: in the nearest folder that has one, `.edgelintrc.json`, then `.edgelintrc` (both JSONC),
    * then a package.json with a top-level `edgelint` key (ESLint's order). A package.json without that key (one that merely
-   * depends on edgelint) does not stop the walk.
+   * depends on edgelint) does not stop the walk; the host's `configRoot` does (nothing above the project root applies).
    */
   configFor(path: string): ResolvedConfig {
     if (this.forcedConfig) return this.forcedConfig;
@@ -159,23 +163,28 @@ export class Project {
     const cached = this.configByDir.get(dir);
     if (cached) return cached;
     let found: ResolvedConfig = { config: emptyConfig(), problems: [] };
+    const stop = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       let rc: { path: string; text: string } | undefined;
+      const losers: string[] = [];
       for (const rcPath of RC_NAMES.map((name) => join(current, name))) {
-        const text = rc ? undefined : this.readConfigFile(rcPath);
-        if (text !== undefined) rc = { path: rcPath, text };
-      }
-      if (rc) {
-        found = { ...parseConfig(rc.text, this.knownRules), path: rc.path };
-        break;
+        const text = this.readConfigFile(rcPath);
+        if (text !== undefined && rc) losers.push(basename(rcPath));
+        else if (text !== undefined) rc = { path: rcPath, text };
       }
       const pkgPath = join(current, 'package.json');
       const pkg = this.readConfigFile(pkgPath);
+      if (rc) {
+        if (pkg !== undefined && hasEdgelintKey(pkg)) losers.push('package.json#edgelint');
+        found = { ...parseConfig(rc.text, this.knownRules), path: rc.path };
+        found.problems.push(...shadowedConfigs(basename(rc.path), losers));
+        break;
+      }
       if (pkg !== undefined && hasEdgelintKey(pkg)) {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
       }
-      if (dirname(current) === current) break;
+      if (dirname(current) === current || current === stop) break;
     }
     this.configByDir.set(dir, found);
     return found;
@@ -231,6 +240,7 @@ export class Project {
     facts.otherBindings = new Set([...facts.otherBindings, ...[...typedOthers].filter((n) => !facts.kvBindings.has(n))]);
     facts.kvTypedNames = new Set([...origins.keys()].filter((n) => !facts.kvBindings.has(n) && !facts.otherBindings.has(n)));
     facts.deployScripts = this.deployScriptsFrom(dir);
+    facts.wranglerSchema = () => this.wranglerSchemaFrom(dir);
     if (wrangler) facts.sitesImports = this.sitesImports(wrangler);
     const pkgDir = this.packageRoot(dir);
     const pkgText = pkgDir ? this.readConfigFile(join(pkgDir, 'package.json')) : undefined;
@@ -279,6 +289,23 @@ export class Project {
     return this.configReads.get(path) ?? undefined;
   }
 
+  /** `node_modules/wrangler/config-schema.json` nearest up from a folder (Node's module lookup), parsed once per folder. */
+  private wranglerSchemaFrom(dir: string): WranglerSchema | undefined {
+    if (!this.schemaByDir.has(dir)) {
+      const parent = dirname(dir);
+      let found: WranglerSchema | null = null;
+      const path = join(dir, 'node_modules', 'wrangler', 'config-schema.json');
+      const text = this.host.readFile(path);
+      if (text !== undefined) {
+        const schema = parseJson(text); // an unreadable schema checks nothing
+        const version = parseJson(this.host.readFile(join(dirname(path), 'package.json')) ?? '{}')?.version;
+        if (schema) found = { path, schema, version: typeof version === 'string' ? version : undefined };
+      } else if (parent !== dir) found = this.wranglerSchemaFrom(parent) ?? null;
+      this.schemaByDir.set(dir, found);
+    }
+    return this.schemaByDir.get(dir) ?? undefined;
+  }
+
   /** The nearest folder with a package.json (the project root when there is no wrangler config). */
   private packageRoot(dir: string): string | undefined {
     for (let current = dir; ; current = dirname(current)) {
@@ -304,6 +331,24 @@ export class Project {
       if (dirname(current) === current) return scripts;
     }
   }
+}
+
+/** A JSON object, or undefined for invalid JSON and non-objects. */
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Warnings on the config that wins for the other config files of its folder, which edgelint ignores (one config per folder). */
+function shadowedConfigs(winner: string, losers: readonly string[]): Problem[] {
+  return losers.map((loser) => ({
+    ruleId: CONFIG_ERROR, severity: 'warn' as const, start: 0, end: 0,
+    message: `${loser} in this folder is ignored: ${winner} wins (one config per folder). Merge them into ${winner}.`,
+  }));
 }
 
 /** KV and other binding names typed in an Env type file. */

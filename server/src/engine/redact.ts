@@ -21,6 +21,9 @@ export const KNOWN_SECRET_FORMATS: [RegExp, string][] = [
 /** Names (of variables, headers, flags, query parameters) whose values are credentials. */
 const SECRET_NAME = /(token|secret|password|passwd|passphrase|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|signing[_-]?key|credentials?|authorization|x-auth-\w+|signature|\bsig)$/i;
 
+/** Values next to a secret-like name that are not secrets: literals, variable references, placeholders. */
+const NOT_A_SECRET = /^(true|false|null|undefined|\d{1,6}|\$.*|<[^>]*>|\{\{.*|\*+|x+)$/i;
+
 /** Shannon entropy in bits per character. */
 function entropy(value: string): number {
   const counts = new Map<string, number>();
@@ -54,7 +57,7 @@ export function redactSecrets(text: string): string {
   out = out.replace(/\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{6,}/g, `$1$2${REDACTED}`);
   // NAME=value, NAME: value, "name": "value", --name value, ?name=value where the name says secret.
   out = out.replace(/([A-Za-z0-9_.-]+)(["']?\s*[=:]\s*["']?|\s+)([^\s"'`,;&)?#]+)/g, (whole, name: string, sep: string, value: string) => {
-    if (!SECRET_NAME.test(name.replace(/^-+/, '')) || value === REDACTED) return whole;
+    if (!SECRET_NAME.test(name.replace(/^-+/, '')) || value === REDACTED || NOT_A_SECRET.test(value)) return whole;
     if (/^\s+$/.test(sep) && !name.startsWith('-')) return whole; // `token xyz` only for flags (`--token xyz`)
     return `${name}${sep}${REDACTED}`;
   });

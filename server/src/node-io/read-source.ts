@@ -1,5 +1,6 @@
 // Reads a file for linting: regular files only, a capped read, UTF-8/UTF-16 BOMs; every failure becomes a reported problem.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { FILE_ERROR, type Problem } from '../engine/types';
 
 /** A file's text (without BOM) and how to write it back, or the problem that kept it from being linted. */
@@ -31,26 +32,45 @@ function describeType(stats: Stats): string {
  * folder is reported, never read. The read stops after `maxFileSize` bytes even when the file grows while it is read.
  */
 export function readSource(path: string, maxFileSize: number): SourceRead {
+  return readStamped(path, maxFileSize, false).source;
+}
+
+/** What a file was when it was read: `--fix` writes only when it still is (safe-write.ts). */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+  /** SHA-256 of the bytes read. */
+  hash: string;
+}
+
+/** `readSource` plus the stamp of what was read (for regular files that were read). */
+export function readStamped(path: string, maxFileSize: number, withStamp = true): { source: SourceRead; stamp?: FileStamp } {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened before anything is read.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return fileProblem(`Not a regular file (${describeType(stats)}); not read.`, 'error');
-    if (stats.size > maxFileSize) return tooLarge(stats.size, maxFileSize);
+    if (!stats.isFile()) return { source: fileProblem(`Not a regular file (${describeType(stats)}); not read.`, 'error') };
+    if (stats.size > maxFileSize) return { source: tooLarge(stats.size, maxFileSize) };
     const buffer = Buffer.alloc(Math.min(stats.size, maxFileSize) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length;) {
       n = readSync(fd, buffer, length, buffer.length - length, null);
       length += n;
     }
-    if (length > maxFileSize) return tooLarge(length, maxFileSize);
-    return decode(buffer.subarray(0, length));
+    if (length > maxFileSize) return { source: tooLarge(length, maxFileSize) };
+    const bytes = buffer.subarray(0, length);
+    return { source: decode(bytes), stamp: withStamp ? { mtimeMs: stats.mtimeMs, size: stats.size, hash: hashBytes(bytes) } : undefined };
   } catch (error) {
-    return fileProblem(`Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'error');
+    return { source: fileProblem(`Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'error') };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The content hash a stamp keeps. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Decodes bytes as UTF-8 (or UTF-16 with a BOM); invalid UTF-8 is reported rather than guessed. */

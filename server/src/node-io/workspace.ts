@@ -1,7 +1,7 @@
 // One Workspace for the CLI and the language server: read (regular files, capped, BOM/UTF-16), discover, ignore, lint, fix.
 // Both adapters go through it, so a file reads, is ignored and lints the same way in CI and in the editor.
-import { readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, basename, relative, sep } from 'node:path';
 import { createProject, fixText, lintText, type AdapterSettings, type Project, type ResolvedConfig } from '../api';
 import { isIgnored, isTestPath, type RuleSetting } from '../engine/config';
 import { fileKind } from '../engine/file-kind';
@@ -9,8 +9,12 @@ import { kindOfFile } from '../engine/languages';
 import { LineIndex } from '../engine/line-index';
 import { FILE_ERROR, type FileKind, type Problem, type SuppressedProblem } from '../engine/types';
 import { ruleById } from '../rules';
-import { discoverFiles, type WalkError } from './discover';
-import { DEFAULT_MAX_FILE_SIZE, encode, readSource, type SourceRead } from './read-source';
+import { type WalkError } from './discover';
+import { discoverPaths } from './globs';
+import { Boundary } from './boundary';
+import { PatternRules } from './ignore-rules';
+import { DEFAULT_MAX_FILE_SIZE, encode, readSource, readStamped, type SourceRead } from './read-source';
+import { writeFixed, writeRefusal, type CreateFile } from './safe-write';
 
 /** How a Workspace reads. */
 export interface WorkspaceOptions {
@@ -22,6 +26,14 @@ export interface WorkspaceOptions {
   overlay?: (path: string) => string | undefined;
   /** Folder that `ignores` globs are relative to when no config file was found. */
   cwd?: string;
+  /** Project roots (CLI: git root or cwd per given path); else the workspace folders of `setRoots`. See boundary.ts. */
+  roots?: readonly string[];
+  /** `--no-ignore`: no .gitignore, config `ignores` or `ignorePatterns` (node_modules, .git… stay skipped). */
+  noIgnore?: boolean;
+  /** `--ignore-pattern`s (gitignore syntax, relative to `cwd`). */
+  ignorePatterns?: readonly string[];
+  /** Creates the temp file of a `--fix` write (fault tests inject ENOSPC). */
+  createFile?: CreateFile;
 }
 
 /** The lint of one file: its text (as linted), kind, BOM and problems. */
@@ -56,13 +68,19 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    this.project = createProject({ readFile: (path) => this.readFile(path), listDir }, options.forcedConfig);
+    this.boundary = new Boundary(options.roots ?? []);
+    this.patterns = options.ignorePatterns?.length && !options.noIgnore ? new PatternRules(options.ignorePatterns, options.cwd ?? process.cwd()) : undefined;
+    this.project = createProject({ readFile: (path) => this.readFile(path), listDir, configRoot: (dir) => this.boundary.rootOf(dir) }, options.forcedConfig);
   }
+
+  private boundary: Boundary;
+  private readonly patterns?: PatternRules;
 
   /** The text of a file for project facts and config lookups: the open buffer, else the disk (capped); undefined when unreadable. */
   readFile(path: string): string | undefined {
     const open = this.options.overlay?.(path);
     if (open !== undefined) return open;
+    if (this.boundary.leaves(path)) return undefined;
     const source = readSource(path, this.maxFileSize);
     return source.ok ? source.text : undefined;
   }
@@ -70,7 +88,8 @@ export class Workspace {
   /** Reads a file for linting: the open buffer, else the disk; failures are problems. */
   read(path: string): SourceRead {
     const open = this.options.overlay?.(path);
-    return open !== undefined ? { ok: true, text: open, bom: '' } : readSource(path, this.maxFileSize);
+    if (open !== undefined) return { ok: true, text: open, bom: '' };
+    return this.boundary.leaves(path) ? { ok: false, problem: leavesProject() } : readSource(path, this.maxFileSize);
   }
 
   /**
@@ -79,7 +98,7 @@ export class Workspace {
    * the config, else the rule's default, and is dropped when the rule is off.
    */
   discover(paths: readonly string[], cwd: string, overrides?: ReadonlyMap<string, RuleSetting>): Discovery {
-    const found = discoverFiles(paths, cwd);
+    const found = discoverPaths(paths, cwd, this.options);
     const problems: Discovery['problems'] = [];
     for (const error of found.errors) {
       if (this.ignored(error.path)) continue;
@@ -94,6 +113,11 @@ export class Workspace {
     if (!rule) return fileProblem(error.message, error.severity ?? 'error');
     const severity = overrides?.get(rule.id)?.severity ?? this.configFor(error.path).config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
     return severity === 'off' ? undefined : { ruleId: rule.id, severity, message: error.message, start: 0, end: 0 };
+  }
+
+  /** The project root above a folder (config lookups stop there); the CLI cache's recording Project uses it too. */
+  rootOf(dir: string): string | undefined {
+    return this.boundary.rootOf(dir);
   }
 
   /** The edgelint config that applies to a path. */
@@ -111,12 +135,15 @@ export class Workspace {
   /** Workspace folders (the language server's), the root for `tests` when there is no config and no cwd. */
   setRoots(roots: readonly string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
+    if (!this.options.roots) this.boundary = new Boundary(roots);
   }
 
   private roots: string[] = [];
 
   /** True when the nearest config's `ignores` cover the path (relative to the config's folder). */
   ignored(path: string): boolean {
+    if (this.options.noIgnore) return false;
+    if (this.patterns?.decide(path, false)) return true;
     const resolved = this.project.configFor(path);
     return isIgnored(resolved.config, resolved.path, path, resolved.path ? dirname(resolved.path) : this.options.cwd ?? dirname(path));
   }
@@ -159,13 +186,20 @@ export class Workspace {
     return fixText(this.project, path, text, { ...settings, kind, testCode: this.isTestCode(path) }).text;
   }
 
-  /** Fixes a file on disk (atomic write, original BOM kept) and returns the lint of the fixed text. */
+  /**
+   * Fixes a file on disk and returns the lint of the fixed text. The write (safe-write.ts) goes through a temp file and a
+   * rename, keeps the BOM, and happens only when the file is unchanged since it was read, inside the project, not
+   * read-only and not hard-linked; otherwise, or when the write fails, the file keeps its text and gets one error.
+   */
   fix(path: string, settings: AdapterSettings = {}, explicit = false): FileLint & { changed: boolean } {
-    const before = this.lint(path, settings, explicit);
+    const { source, stamp } = this.boundary.leaves(path) ? { source: this.read(path), stamp: undefined } : readStamped(path, this.maxFileSize);
+    if (!source.ok) return { path, text: '', kind: fileKind(path), bom: '', problems: [source.problem], changed: false };
+    const before = { ...this.lintText(path, source.text, settings, explicit), bom: source.bom };
     if (before.problems.some((p) => p.ruleId === FILE_ERROR) || !before.problems.some((p) => p.fix)) return { ...before, changed: false };
     const fixed = this.fixText(path, before.text, settings, before.kind);
     if (fixed === before.text) return { ...before, changed: false };
-    writeAtomically(path, encode(fixed, before.bom));
+    const failure = writeRefusal(path, stamp, (p) => this.boundary.leaves(p)) ?? writeFixed(path, encode(fixed, before.bom), this.options.createFile);
+    if (failure) return { ...before, problems: [fileProblem(failure, 'error'), ...before.problems], changed: false };
     return { ...this.lintText(path, fixed, settings, explicit), bom: before.bom, changed: true };
   }
 }
@@ -175,17 +209,9 @@ function notUnderstood(path: string): Problem {
   return fileProblem(`Not a file edgelint understands (${basename(path)}): it lints Worker sources (JS/TS), wrangler config, _headers, package.json, CI workflows and shell scripts; not linted.`, 'warn');
 }
 
-/** Writes next to the target and renames over it, so a crash never leaves a half-written file (symlinks: the target file). */
-function writeAtomically(path: string, data: Buffer): void {
-  const target = realpathSync(path);
-  const temp = join(dirname(target), `.${basename(target)}.edgelint-${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, data, { mode: statSync(target).mode });
-    renameSync(temp, target);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* nothing to clean up */ }
-    throw error;
-  }
+/** A symlink (or a path through one) whose target lies outside the project root: never read, never quoted. */
+function leavesProject(): Problem {
+  return fileProblem('Link points outside the project root; not read (edgelint reads and fixes only inside it).', 'warn');
 }
 
 /** Host.listDir: folder entries on disk (finds `wrangler.*.toml` variants next to the config). */

@@ -69,7 +69,7 @@ describe('edgelint CLI', () => {
 
   it('usage errors exit 2 with a message on stderr', async () => {
     const dir = project({ 'src/index.ts': CLEAN });
-    for (const argv of [['--format', 'xml'], ['--rule', 'no-such-rule:error'], ['--rule', 'cc-syntax:loud'], ['--bogus'], ['missing-folder'], ['--stdin', '--fix'], ['--max-warnings', 'many']]) {
+    for (const argv of [['--format', 'xml'], ['--rule', 'no-such-rule:error'], ['--rule', 'cc-syntax:loud'], ['--bogus'], ['missing-folder'], ['--fix', '--fix-dry-run'], ['--max-warnings', 'many']]) {
       const run = await runCli(argv, dir);
       assert.equal(run.code, 2, argv.join(' '));
       assert.match(run.stderr, /^edgelint: /, argv.join(' '));

@@ -74,8 +74,9 @@ describe('output formats on examples/', () => {
   });
 
   it('unix and compact output are one line per problem, matching the JSON positions, with no summary', async () => {
-    const json = JSON.parse((await runCli(['examples', '--format', 'json'], ROOT)).stdout) as { filePath: string; messages: { line: number; column: number; ruleId: string; severity: number; message: string }[] }[];
-    const expected = json.flatMap((r) => r.messages.map((m) => ({ path: r.filePath.slice(ROOT.length + 1), ...m, label: m.severity === 2 ? 'Error' : 'Warning' })));
+    const json = JSON.parse((await runCli(['examples', '--format', 'json'], ROOT)).stdout) as { filePath: string; messages: { line: number; column: number; ruleId: string; severity: number; edgelintSeverity?: string; message: string }[] }[];
+    const label = (m: { severity: number; edgelintSeverity?: string }) => (m.severity === 2 ? 'Error' : m.edgelintSeverity === 'info' ? 'Info' : 'Warning');
+    const expected = json.flatMap((r) => r.messages.map((m) => ({ path: r.filePath.slice(ROOT.length + 1), ...m, label: label(m) })));
     const unix = await runCli(['examples', '--format', 'unix'], ROOT);
     assert.equal(unix.code, 1);
     assert.equal(unix.stderr, '');

@@ -75,7 +75,7 @@ describe('the CLI and the language server report the same problems', () => {
         assert.deepEqual(cli.filter((p) => p.includes('file-error')), [
           'src/gone.ts:1:1 file-error Cannot read file: ENOENT.',
           'src/pipe.ts:1:1 file-error Not a regular file (a named pipe (FIFO)); not read.',
-          'src/zero.ts:1:1 file-error Not a regular file (a device); not read.',
+          'src/zero.ts:1:1 file-error Link points outside the project root; not read (edgelint reads and fixes only inside it).',
         ]);
       }
     });

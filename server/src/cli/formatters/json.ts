@@ -60,6 +60,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       warningCount: count('warn'),
       fixableErrorCount: count('error', true),
       fixableWarningCount: count('warn', true),
+      ...(r.output !== undefined ? { output: r.output } : {}),
       usedDeprecatedRules: [],
     };
   }), null, 2);

@@ -20,7 +20,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
     name: rule.id,
     shortDescription: { text: rule.description },
     helpUri: docsUrl(rule.id),
-    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity], ...(rule.enabledByDefault === false ? { enabled: false } : {}) },
     properties: { fixable: rule.fixable, hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds] },
   }));
   const index = new Map(rules.map((rule, i) => [rule.id, i]));

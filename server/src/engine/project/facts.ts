@@ -2,6 +2,15 @@
 import type { WranglerConfig } from '../parse/wrangler';
 import type { ProjectModules } from './modules';
 import type { RelatedLocation } from '../types';
+import type { JsonSchema } from '../parse/json-schema';
+
+/** wrangler's own config schema as installed in the workspace (`node_modules/wrangler/config-schema.json`). */
+export interface WranglerSchema {
+  path: string;
+  schema: JsonSchema;
+  /** The installed wrangler's version, from its package.json. */
+  version?: string;
+}
 
 /** What the project says about the file being linted. Built by `Project.factsFor`, never by rules. */
 export interface FileFacts {
@@ -33,6 +42,8 @@ export interface FileFacts {
   vitestPoolConfig?: string;
   /** Absolute path of the file these facts are for (set by `Project.factsFor`). */
   filePath?: string;
+  /** The installed wrangler's config schema nearest up from the file (read on first call; undefined when none). */
+  wranglerSchema?: () => WranglerSchema | undefined;
   /** The file is a Pages Function (under `functions/`). */
   isPagesFunction: boolean;
 }

@@ -59,6 +59,11 @@ export class ModuleGraph implements ProjectModules {
     return [...(this.importers.get(path) ?? [])];
   }
 
+  /** The module paths whose summaries the lint of `fromPath` used (the CLI cache's cross-file dependencies). */
+  dependenciesOf(fromPath: string): string[] {
+    return [...(this.dependencies.get(fromPath) ?? [])];
+  }
+
   /** True when a module `fromPath` used has changed since it was summarised (so a cached lint of `fromPath` is stale). */
   dependenciesChanged(fromPath: string): boolean {
     for (const path of this.dependencies.get(fromPath) ?? []) {

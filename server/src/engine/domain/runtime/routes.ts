@@ -21,13 +21,28 @@ const ROUTER_FACTORIES = new Set(['Hono', 'OpenAPIHono', 'Router', 'AutoRouter',
 /** Conventional names of an undeclared/injected router variable (tests, snippets, `export const app`). */
 const ROUTER_NAMES = /^(app|api|router|hono|routes?|server)$/i;
 
-const memo = new WeakMap<WorkerModel, RouteHandler[]>();
+/** One route or middleware registration on a router: `app.get('/x', mw, h)`, `app.use(cache({…}))`. */
+export interface RouteRegistration {
+  call: ts.CallExpression;
+  /** Lower-cased router method. */
+  method: string;
+  /** The route path when it is a constant; undefined for `use(mw)` without a path (which covers every path). */
+  path?: string;
+  /** The router expression's text (`app`, `api`), to group registrations of one router. */
+  router: string;
+  via: string;
+  /** The arguments after the path: middleware and handlers, in order. */
+  chain: readonly ts.Expression[];
+}
 
-/** All route handlers registered in a file (computed once per parsed file). */
-export function routeHandlers(model: WorkerModel): RouteHandler[] {
-  const cached = memo.get(model);
+const memo = new WeakMap<WorkerModel, RouteHandler[]>();
+const registrationMemo = new WeakMap<WorkerModel, RouteRegistration[]>();
+
+/** All route and middleware registrations in a file, in source order (computed once per parsed file). */
+export function routeRegistrations(model: WorkerModel): RouteRegistration[] {
+  const cached = registrationMemo.get(model);
   if (cached) return cached;
-  const result: RouteHandler[] = [];
+  const result: RouteRegistration[] = [];
   for (const call of model.calls) {
     const method = calleeName(call)?.toLowerCase();
     const receiver = calleeObject(call);
@@ -36,10 +51,25 @@ export function routeHandlers(model: WorkerModel): RouteHandler[] {
     const pathArg = method === 'on' ? args[1] : args[0];
     const path = pathArg ? model.resolver.resolveString(pathArg)?.value : undefined;
     // A route registration starts with a path ('/x', '*'); `use` may also take the middleware alone.
-    if (method !== 'use' && (path === undefined || !/^[/*]/.test(path))) continue;
+    const hasPath = path !== undefined && /^[/*]/.test(path);
+    if (method !== 'use' && !hasPath) continue;
     const name = ts.isIdentifier(unwrap(receiver)) ? (unwrap(receiver) as ts.Identifier).text : 'router';
     const via = `${name}.${method}(${path !== undefined ? `'${path}'` : ''})`;
-    for (const arg of args) {
+    const chain = args.slice(hasPath ? (method === 'on' ? 2 : 1) : 0);
+    result.push({ call, method, path: hasPath ? path : undefined, router: receiver.getText(model.sf), via, chain });
+  }
+  registrationMemo.set(model, result);
+  return result;
+}
+
+/** All route handlers registered in a file (computed once per parsed file). */
+export function routeHandlers(model: WorkerModel): RouteHandler[] {
+  const cached = memo.get(model);
+  if (cached) return cached;
+  const result: RouteHandler[] = [];
+  for (const registration of routeRegistrations(model)) {
+    const { call, method, path, via } = registration;
+    for (const arg of call.arguments) {
       const fn = handlerFunction(model, arg);
       if (fn) result.push({ fn, call, method, path, via });
     }
