@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bindings';
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
-import { emptyFacts, type FileFacts, type WranglerSchema } from './project/facts';
+import { emptyFacts, type FileFacts, type PagesFunctionRoute, type WranglerSchema } from './project/facts';
+import { pagesFunctionRoutes } from './project/pages-routes';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig, type RuleCatalogue } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
@@ -58,6 +59,7 @@ export class Project {
   private readonly variantsByDir = new Map<string, WranglerConfig[]>();
   /** Config-like files read for facts and config lookups (one read per path until invalidate(); sources are never cached). */
   private readonly configReads = new Map<string, string | null>();
+  private readonly pagesRoutesByDir = new Map<string, readonly PagesFunctionRoute[]>();
   private readonly envTypesByPath = new Map<string, ReadonlyMap<string, 'kv' | 'other'> | null>();
   private readonly schemaByDir = new Map<string, WranglerSchema | null>();
   /** Summaries of imported modules, shared by all files of the workspace. */
@@ -77,6 +79,7 @@ export class Project {
     this.variantsByDir.clear();
     this.envTypesByPath.clear();
     this.schemaByDir.clear();
+    this.pagesRoutesByDir.clear();
     this.configReads.clear();
     this.modules.invalidate();
   }
@@ -149,7 +152,9 @@ export class Project {
       base = this.buildFacts(dir);
       this.factsByDir.set(dir, base);
     }
-    return { ...base, isPagesFunction: isPagesFunction(path), filePath: resolve(path), modules: this.modules };
+    const facts: FileFacts = { ...base, isPagesFunction: isPagesFunction(path), filePath: resolve(path), modules: this.modules };
+    if (basename(path) === '_headers') facts.pagesFunctionRoutes = this.pagesRoutesFor(dir, base);
+    return facts;
   }
 
   /**
@@ -188,6 +193,25 @@ export class Project {
     }
     this.configByDir.set(dir, found);
     return found;
+  }
+
+  /** Routes of the nearest `functions/` folder at or above a `_headers` folder, up to the project root (3 levels at most). */
+  private pagesRoutesFor(dir: string, base: FileFacts): readonly PagesFunctionRoute[] {
+    let routes = this.pagesRoutesByDir.get(dir);
+    if (!routes) {
+      routes = [];
+      const root = base.wrangler ? dirname(resolve(base.wrangler.path)) : this.packageRoot(dir);
+      const listDir = this.host.listDir?.bind(this.host);
+      for (let current = dir, level = 0; listDir && level < 4; current = dirname(current), level++) {
+        if (listDir(current)?.includes('functions')) {
+          routes = pagesFunctionRoutes(join(current, 'functions'), listDir, (path) => this.host.readFile(path));
+          break;
+        }
+        if (current === root || dirname(current) === current) break;
+      }
+      this.pagesRoutesByDir.set(dir, routes);
+    }
+    return routes;
   }
 
   private buildFacts(dir: string): FileFacts {

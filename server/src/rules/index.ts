@@ -6,9 +6,13 @@ import cachePutBodyReuse from './cache-api/cache-put-body-reuse';
 import cachePutErrorResponse from './cache-api/cache-put-error-response';
 import cachePutFloating from './cache-api/cache-put-floating';
 import cachePutUncacheable from './cache-api/cache-put-uncacheable';
+import ccAppendExisting from './cache-control/cc-append-existing';
 import ccConflictingDirectives from './cache-control/cc-conflicting-directives';
 import ccDeltaSeconds from './cache-control/cc-delta-seconds';
 import ccDuplicateDirective from './cache-control/cc-duplicate-directive';
+import ccImmutableMisuse from './cache-control/cc-immutable-misuse';
+import ccOverrideOriginPrivate from './cache-control/cc-override-origin-private';
+import ccRequestOnlyDirective from './cache-control/cc-request-only-directive';
 import ccStaleDisabled from './cache-control/cc-stale-disabled';
 import ccSyntax from './cache-control/cc-syntax';
 import cdnCcStructuredField from './cache-control/cdn-cc-structured-field';
@@ -34,6 +38,7 @@ import kvReadAfterWrite from './kv/kv-read-after-write';
 import kvTtlUnits from './kv/kv-ttl-units';
 import responseInitSpread from './cache-api/response-init-spread';
 import workersCacheImplicitTtl from './workers-cache/workers-cache-implicit-ttl';
+import wranglerAssetsHeadersBypass from './wrangler/wrangler-assets-headers-bypass';
 import wranglerCacheBlock from './wrangler/wrangler-cache-block';
 import wranglerCompatDateCache from './wrangler/wrangler-compat-date-cache';
 import wranglerConfigSchema from './wrangler/wrangler-config-schema';
@@ -50,9 +55,13 @@ export const allRules: readonly Rule[] = [
   cachePutErrorResponse,
   cachePutFloating,
   cachePutUncacheable,
+  ccAppendExisting,
   ccConflictingDirectives,
   ccDeltaSeconds,
   ccDuplicateDirective,
+  ccImmutableMisuse,
+  ccOverrideOriginPrivate,
+  ccRequestOnlyDirective,
   ccStaleDisabled,
   ccSyntax,
   cdnCcStructuredField,
@@ -78,6 +87,7 @@ export const allRules: readonly Rule[] = [
   kvTtlUnits,
   responseInitSpread,
   workersCacheImplicitTtl,
+  wranglerAssetsHeadersBypass,
   wranglerCacheBlock,
   wranglerCompatDateCache,
   wranglerConfigSchema,

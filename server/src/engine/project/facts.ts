@@ -44,8 +44,21 @@ export interface FileFacts {
   filePath?: string;
   /** The installed wrangler's config schema nearest up from the file (read on first call; undefined when none). */
   wranglerSchema?: () => WranglerSchema | undefined;
+  /**
+   * For `_headers` files only: the routes Pages Functions serve (`functions/` in the folder above the file, up to the
+   * project root), as `_headers`-style paths (`/api/:id`, `/api/*`) with their file relative to the project.
+   */
+  pagesFunctionRoutes?: readonly PagesFunctionRoute[];
   /** The file is a Pages Function (under `functions/`). */
   isPagesFunction: boolean;
+}
+
+/** One route a Pages Function file serves. */
+export interface PagesFunctionRoute {
+  /** `_headers`-style path: `/`, `/api/:id`, `/api/*`. */
+  path: string;
+  /** The function file, e.g. `functions/api/[id].ts`. */
+  file: string;
 }
 
 /** Facts for a file with no project around it. */
