@@ -5,9 +5,15 @@ import type { RuleSetting } from './engine/config';
 import type { SeveritySetting } from './engine/types';
 import type { Rule } from './engine/define-rule';
 import type { FileKind, LintResult, Problem } from './engine/types';
+import { forgetTree, treeCacheStats } from './engine/parse/worker';
 import { allRules, ruleIds, ruleOptionDefaults } from './rules';
 
 export { Project, type Host, type ResolvedConfig };
+
+/** Drops what the engine keeps about a path between lints (its syntax tree), e.g. when an editor closes it. */
+export const releaseFile = forgetTree;
+/** What the engine's tree cache holds (entries, source bytes, paths). */
+export const engineCacheStats = treeCacheStats;
 
 /** A project that knows the rule ids (so its config parser can flag unknown ones); `forcedConfig` skips config lookup. */
 export function createProject(host: Host, forcedConfig?: ResolvedConfig): Project {

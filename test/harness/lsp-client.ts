@@ -18,6 +18,8 @@ export interface StartOptions {
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
   args?: string[];
+  /** Node options before the script (e.g. `--import` of a preload). */
+  nodeArgs?: string[];
 }
 
 /** A message received from the server, in arrival order. */
@@ -44,6 +46,8 @@ export class LspClient {
   /** Answers workspace/configuration for a scope URI (the `edgelint` section). */
   settings: (scopeUri: string | undefined) => Json = () => ({});
   stderr = '';
+  /** Responses with no pending request (e.g. error answers with id null to unparsable input). */
+  readonly unmatched: Json[] = [];
   exitCode?: number | null;
   private nextId = 1;
   private buffer = Buffer.alloc(0);
@@ -72,7 +76,7 @@ export class LspClient {
 
   /** Spawns the built server over stdio. */
   static start(options: StartOptions = {}): LspClient {
-    const child = spawn(process.execPath, [SERVER_JS, ...(options.args ?? ['--stdio'])], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, ...(options.args ?? ['--stdio'])], {
       env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new LspClient(child);
@@ -225,6 +229,11 @@ export class LspClient {
     return this.exited;
   }
 
+  /** Writes raw bytes to the server's stdin (framing and protocol fault tests). */
+  writeRaw(bytes: string | Buffer): void {
+    if (this.child.stdin.writable) this.child.stdin.write(bytes);
+  }
+
   private write(message: Json): void {
     const body = JSON.stringify(message);
     if (!this.child.stdin.writable) return;
@@ -250,7 +259,8 @@ export class LspClient {
     if (message.id !== undefined && message.method === undefined) {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
-      if (pending) {
+      if (!pending) this.unmatched.push(message);
+      else {
         if (message.error) pending.reject(Object.assign(new Error(`${pending.method}: ${message.error.message}`), { code: message.error.code }));
         else pending.resolve(message.result);
       }

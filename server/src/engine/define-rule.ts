@@ -8,6 +8,7 @@ import type { PackageModel } from './parse/package-json';
 import type { WorkflowModel } from './parse/workflow';
 import type { ShellScript } from './parse/shell-script';
 import type { FileKind, Fix, RelatedLocation, Severity } from './types';
+import { cap, MAX_QUOTE, redactSecrets } from './redact';
 
 /** Base URL of the rule docs; `docsUrl(id)` is the only place that builds a doc link. */
 export const DOCS_BASE = 'https://github.com/edgelint/edgelint/blob/main/docs/rules/';
@@ -91,7 +92,16 @@ export function defineRule<Options extends object, MessageIds extends string>(ru
   return rule;
 }
 
-/** Fills `{{name}}` placeholders in a message template. */
+/** Placeholders that quote source text (a value, a line, a command): capped at MAX_QUOTE; others hold prose. */
+const QUOTING_PLACEHOLDER = /^(value|text|command|url|detail|path|earlier|literal|key)$/;
+/** Longest prose one placeholder may fill (a safety net: rules write these themselves). */
+const MAX_PROSE_PLACEHOLDER = 400;
+
+/** Fills `{{name}}` placeholders in a message template; string values are redacted and capped (`redact.ts`). */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    if (!data || !(key in data)) return whole;
+    const value = data[key];
+    return typeof value === 'number' ? String(value) : cap(redactSecrets(String(value)), QUOTING_PLACEHOLDER.test(key) ? MAX_QUOTE : MAX_PROSE_PLACEHOLDER);
+  });
 }

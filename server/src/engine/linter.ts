@@ -12,6 +12,7 @@ import { nestingError } from './parse/nesting';
 import { suppress } from './suppressions';
 import { syntaxErrors } from './syntax-errors';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
+import { redactSecrets } from './redact';
 
 /** Inputs of one lint. The engine never reads files itself: text and facts come from the caller. */
 export interface LintInput {
@@ -142,14 +143,14 @@ function runRuleUntraced(rule: Rule, parsed: ParsedFile, facts: FileFacts, setti
 
 function finish(text: string, kind: FileKind, problems: Problem[], checks: DirectiveChecks): { problems: Problem[]; suppressed: SuppressedProblem[] } {
   const seen = new Set<string>();
-  const unique = problems.map((p) => insideText(p, text.length)).filter((p) => {
+  const unique = problems.map((p) => redacted(insideText(p, text.length))).filter((p) => {
     const key = `${p.ruleId}|${p.start}|${p.end}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   const result = suppress(text, kind, unique);
-  const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks)];
+  const reported = [...result.problems, ...directiveProblems(text, result.directives, result.used, checks).map(redacted)];
   return { problems: reported.sort(byPosition), suppressed: result.suppressed.sort(byPosition) };
 }
 
@@ -158,6 +159,19 @@ function insideText(p: Problem, length: number): Problem {
   if (p.start >= 0 && p.start <= p.end && p.end <= length) return p;
   const start = Math.min(Math.max(p.start, 0), length);
   return { ...p, start, end: Math.min(Math.max(p.end, start), length) };
+}
+
+/** The problem with secrets redacted from every text that may quote the file (parser messages, related notes, fix titles). */
+function redacted(p: Problem): Problem {
+  const message = redactSecrets(p.message);
+  const related = p.related?.map((r) => ({ ...r, message: redactSecrets(r.message) }));
+  const titled = <T extends { title: string }>(f: T): T => ({ ...f, title: redactSecrets(f.title) });
+  return {
+    ...p, message,
+    ...(related ? { related } : {}),
+    ...(p.fix ? { fix: titled(p.fix) } : {}),
+    ...(p.suggestions ? { suggestions: p.suggestions.map(titled) } : {}),
+  };
 }
 
 function byPosition(a: Problem, b: Problem): number {

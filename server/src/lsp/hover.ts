@@ -5,6 +5,7 @@ import { cacheControlAt } from '../engine/domain/cache-control/cc-site-at';
 import { explainCacheControl, type CacheControlExplanation } from '../engine/explain-cache-control';
 import type { FileFacts } from '../engine/project/facts';
 import { uriToPath } from './documents-host';
+import { cap, redactSecrets } from '../engine/redact';
 
 const HEADER_NAMES: Record<string, string> = {
   'cache-control': 'Cache-Control',
@@ -56,13 +57,15 @@ export function formatExplanation(e: CacheControlExplanation, focus?: number): s
  * space, and on one line (line breaks and other control characters would end the span or the list item).
  */
 export function code(text: string): string {
-  const flat = text.replace(CONTROL, ' ');
+  const flat = cap(redactSecrets(text), MAX_HOVER_QUOTE).replace(CONTROL, ' ');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(flat) && flat.trim() !== '' ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/** Longest value a hover quotes (secrets are redacted first, `engine/redact.ts`). */
+const MAX_HOVER_QUOTE = 200;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ZWSP = '\u200b';
 
@@ -72,6 +75,6 @@ const ZWSP = '\u200b';
  * backslash does not stop: a zero-width space breaks them.
  */
 export function escape(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/([\\`*_[\]<>|~&!])/g, '\\$1')
+  return redactSecrets(text).replace(CONTROL, ' ').replace(/([\\`*_[\]<>|~&!])/g, '\\$1')
     .replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`).replace(/@/g, `${ZWSP}@`);
 }

@@ -1,7 +1,7 @@
 // Lints documents and disk files through the engine front door; results are cached per (uri, version, generation, settings).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Project } from '../api';
+import { engineCacheStats, releaseFile, type Project } from '../api';
 import type { Rule } from '../engine/define-rule';
 import { fileKind } from '../engine/file-kind';
 import { LineIndex } from '../engine/line-index';
@@ -100,11 +100,21 @@ export class LintService {
     return snapshot;
   }
 
-  /** Forgets a closed document. */
+  /** Forgets a closed document: its cached results and the engine's tree of its path. */
   forget(uri: string): void {
     this.latest.delete(uri);
     this.savedText.delete(uri);
     this.savedEntry.delete(uri);
+    const path = uriToPath(uri);
+    if (path) releaseFile(path);
+  }
+
+  /** What the caches hold (the test-only stats request; see test-hooks.ts). */
+  stats(): { results: number; savedTexts: number; savedResults: number; resultBytes: number; trees: ReturnType<typeof engineCacheStats> } {
+    let resultBytes = 0;
+    for (const map of [this.latest, this.savedEntry]) for (const entry of map.values()) resultBytes += entry.text.length;
+    for (const saved of this.savedText.values()) resultBytes += saved.text.length;
+    return { results: this.latest.size, savedTexts: this.savedText.size, savedResults: this.savedEntry.size, resultBytes, trees: engineCacheStats() };
   }
 
   /** Reads and lints a file that is not an open document (workspace pass); read failures are its problems. Not cached here. */

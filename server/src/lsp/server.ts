@@ -13,7 +13,7 @@ import { INTERNAL_ERROR, LintService, type LintEntry } from './linting';
 import { APPLY_FIX_ALL_COMMAND, FIX_ALL_KIND, OPEN_DOCS_COMMAND, STATUS_NOTIFICATION, type ApplyFixAllArgs, type StatusParams } from './protocol';
 import { Reporting } from './reporting';
 import { SettingsStore } from './settings';
-import { testRules } from './test-hooks';
+import { CACHE_STATS_REQUEST, cacheStatsEnabled, testRules } from './test-hooks';
 import { classify, isProjectFile, registerWatchers } from './watchers';
 import { WorkspaceScanner } from './workspace-scan';
 
@@ -148,6 +148,10 @@ export function startServer(connection: Connection): void {
     }
     return null;
   }));
+
+  if (cacheStatsEnabled()) {
+    connection.onRequest(CACHE_STATS_REQUEST, () => ({ ...linter.stats(), openDocuments: host.all().length }));
+  }
 
   connection.onShutdown(guardRequest(log, 'shutdown', undefined, () => reporting.dispose()));
   process.on('uncaughtException', (error) => log(`edgelint: uncaught exception: ${describe(error)}`));

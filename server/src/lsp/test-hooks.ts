@@ -1,7 +1,8 @@
 // Hidden test hook: EDGELINT_TEST_THROWING_RULE=1 adds a rule that throws, to prove one broken rule cannot kill the server.
 // The rule runs on every file kind. A file containing EDGELINT_THROW_IN_CHECK makes check() throw (the engine turns that
 // into one "internal error in test-throwing-rule" problem); EDGELINT_THROW_EARLY makes mayApply() throw, which the
-// engine contains the same way. Never active unless the variable is set.
+// engine contains the same way. EDGELINT_TEST_STATS=1 answers the request `edgelint/test/cacheStats` with what the
+// caches hold (to test that closed documents free their trees). Never active unless the variable is set.
 import { defineRule, type Rule } from '../engine/define-rule';
 
 const throwingRule = defineRule({
@@ -25,4 +26,12 @@ const throwingRule = defineRule({
 /** Extra rules enabled by environment variables (test hooks only). */
 export function testRules(env: NodeJS.ProcessEnv = process.env): readonly Rule[] {
   return env.EDGELINT_TEST_THROWING_RULE === '1' ? [throwingRule as Rule] : [];
+}
+
+/** Method of the test-only request that returns cache statistics. */
+export const CACHE_STATS_REQUEST = 'edgelint/test/cacheStats';
+
+/** True when the cache statistics request is enabled (tests only). */
+export function cacheStatsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.EDGELINT_TEST_STATS === '1';
 }

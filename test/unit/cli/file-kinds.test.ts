@@ -23,7 +23,7 @@ describe('files named on the command line', () => {
       const { code, problems } = await lint(p.root, ['hooks/post-deploy', 'notes.txt']);
       assert.equal(code, 0);
       assert.equal(problems.length, 2, problems.join('\n'));
-      assert.match(problems[0]!, /^hooks\/post-deploy:3:19 1 kv-deploy-warming `curl -s -o \/dev\/null https:\/\/example.com\$p` requests URLs in a for loop/);
+      assert.match(problems[0]!, /^hooks\/post-deploy:3:19 1 kv-deploy-warming `curl … https:\/\/example.com\$p` requests URLs in a for loop/);
       assert.equal(problems[1], 'notes.txt:1:1 1 file-error Not a file edgelint understands (notes.txt): it lints Worker sources (JS/TS), wrangler config, _headers, package.json, CI workflows and shell scripts; not linted.');
     } finally { p.remove(); }
   });

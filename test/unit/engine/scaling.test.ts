@@ -4,24 +4,9 @@ import { describe, it } from 'node:test';
 import type { Rule } from '../../../server/src/engine/define-rule';
 import { fixFile, lintFile } from '../../../server/src/engine/linter';
 import { allRules } from '../../../server/src/rules/index';
+import { bestTime, MAX_RATIO } from '../../harness/timing';
 
-/** Best of three runs (the machine is shared: the minimum is the least noisy measure). */
-function bestTime(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = process.hrtime.bigint();
-    run();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
-
-/**
- * Ratio of the time for 16× the input to the time for 1×, both measured in this test: linear code gives about 16, quadratic
- * about 256. The bound (MAX_RATIO) leaves room for a loaded machine (68× was seen on a shared 2-core box) without letting a
- * quadratic algorithm through.
- */
-export const MAX_RATIO = 120;
+/** Ratio of the time for 16× the input to the time for 1×, both measured in this test (bound: MAX_RATIO, harness/timing.ts). */
 export function scalingRatio(build: (n: number) => string, path: string, rules: readonly Rule[], n: number, fix = false): number {
   const lint = (text: string) => () => { if (fix) fixFile({ path, text, rules }); else lintFile({ path, text, rules }); };
   const small = build(n);

@@ -276,7 +276,7 @@ jobs:
             curl -s -o /dev/null "https://example.com$p"
           done
 `,
-      errors: [{ messageId: 'scheduledRequests', line: 12, column: 13, severity: 'info', message: /^`curl -s -o \/dev\/null "https:\/\/example\.com\$p"` in a scheduled workflow \(cron "\*\/30 \* \* \* \*"\) requests URLs in a for loop to warm caches \(.*warms that location \(and an upper tier, if tiered/ }],
+      errors: [{ messageId: 'scheduledRequests', line: 12, column: 13, severity: 'info', message: /^`curl … https:\/\/example\.com\$p` in a scheduled workflow \(cron "\*\/30 \* \* \* \*"\) requests URLs in a for loop to warm caches \(.*warms that location \(and an upper tier, if tiered/ }],
     },
   ],
 });

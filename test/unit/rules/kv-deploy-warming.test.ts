@@ -273,7 +273,7 @@ export default { fetch: router.fetch };`,
     {
       name: 'package.json: a curl loop chained after wrangler deploy', filename: 'package.json',
       code: pkg({ deploy: 'wrangler deploy && for p in / /blog /pricing; do curl -s -o /dev/null https://example.com$p; done' }),
-      errors: [{ messageId: 'commandRequests', line: 4, column: 65, severity: 'info', message: '`curl -s -o /dev/null https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop to warm the cache' }],
+      errors: [{ messageId: 'commandRequests', line: 4, column: 65, severity: 'info', message: '`curl … https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop to warm the cache' }],
     },
     {
       name: 'package.json: npm run warm:cache in postdeploy (the warm script itself is not reported again)', filename: 'package.json',

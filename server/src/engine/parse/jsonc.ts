@@ -14,28 +14,30 @@ export function parseJsoncTree(text: string): { root?: ConfigNode; errors: Confi
     start: e.offset,
     end: Math.min(text.length, e.offset + Math.max(1, e.length)),
   }));
-  return { root: tree ? convert(tree) : undefined, errors };
+  // jsonc-parser can end a recovered node one past the text (an unterminated `/*` inside a string): clamp every range.
+  return { root: tree ? convert(tree, text.length) : undefined, errors };
 }
 
-function convert(node: Node): ConfigNode {
-  const start = node.offset;
-  const end = node.offset + node.length;
+function convert(node: Node, length: number): ConfigNode {
+  const clamp = (offset: number) => Math.min(offset, length);
+  const start = clamp(node.offset);
+  const end = clamp(node.offset + node.length);
   switch (node.type) {
     case 'object': {
       const result: ConfigNode = { type: 'object', start, end, properties: new Map() };
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (!key || !value) continue;
-        const converted = convert(value);
-        converted.keyStart = key.offset;
-        converted.keyEnd = key.offset + key.length;
-        converted.entryStart = property.offset;
-        converted.entryEnd = property.offset + property.length;
+        const converted = convert(value, length);
+        converted.keyStart = clamp(key.offset);
+        converted.keyEnd = clamp(key.offset + key.length);
+        converted.entryStart = clamp(property.offset);
+        converted.entryEnd = clamp(property.offset + property.length);
         result.properties!.set(String(key.value), converted);
       }
       return result;
     }
-    case 'array': return { type: 'array', start, end, items: (node.children ?? []).map(convert) };
+    case 'array': return { type: 'array', start, end, items: (node.children ?? []).map((child) => convert(child, length)) };
     case 'string': return { type: 'string', value: node.value as string, start, end };
     case 'number': return { type: 'number', value: node.value as number, start, end };
     case 'boolean': return { type: 'boolean', value: node.value as boolean, start, end };

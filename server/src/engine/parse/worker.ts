@@ -41,10 +41,37 @@ function scriptKind(path: string): ts.ScriptKind {
 /**
  * The last tree per path, so re-linting after an edit reparses incrementally (ts.updateSourceFile, as tsserver does on
  * each keystroke) instead of from scratch. Safe because no tree outlives its lint: problems are plain data, and the
- * incremental parser may reuse (and move) nodes of the previous tree. Bounded to a few recent paths.
+ * incremental parser may reuse (and move) nodes of the previous tree. Bounded by the bytes of source the trees hold
+ * (a tree costs about 35 times its text), least recently used first out; the newest tree is always kept. Adapters drop
+ * a path's tree with `forgetTree` when its document closes.
  */
 const recentTrees = new Map<string, { sf: ts.SourceFile; kind: ts.ScriptKind }>();
+let recentTreeBytes = 0;
+/** Source bytes (UTF-16 code units) the cached trees may hold together. */
+export const MAX_TREE_CACHE_BYTES = 2 * 1024 * 1024;
 const MAX_RECENT_TREES = 32;
+
+/** Drops the cached tree of a path (its document closed); true when there was one. */
+export function forgetTree(path: string): boolean {
+  const entry = recentTrees.get(path);
+  if (!entry) return false;
+  recentTrees.delete(path);
+  recentTreeBytes -= entry.sf.text.length;
+  return true;
+}
+
+/** What the tree cache holds now (tests and the language server's stats hook). */
+export function treeCacheStats(): { entries: number; bytes: number; paths: string[] } {
+  return { entries: recentTrees.size, bytes: recentTreeBytes, paths: [...recentTrees.keys()] };
+}
+
+function rememberTree(path: string, sf: ts.SourceFile, kind: ts.ScriptKind): void {
+  recentTrees.set(path, { sf, kind });
+  recentTreeBytes += sf.text.length;
+  while (recentTrees.size > 1 && (recentTreeBytes > MAX_TREE_CACHE_BYTES || recentTrees.size > MAX_RECENT_TREES)) {
+    forgetTree(recentTrees.keys().next().value!);
+  }
+}
 
 /** A syntax tree for `text`, reusing the previous tree of the same path when there is one. */
 export function sourceFileFor(path: string, text: string): ts.SourceFile {
@@ -53,7 +80,7 @@ export function sourceFileFor(path: string, text: string): ts.SourceFile {
   let sf: ts.SourceFile;
   // Forget the old tree first: an incremental parse that throws (stack overflow) may leave it half-updated, and every
   // later parse of this path would then fail ("Debug Failure").
-  recentTrees.delete(path);
+  forgetTree(path);
   if (previous?.kind === kind && previous.sf.text === text) sf = previous.sf;
   else if (previous?.kind === kind) {
     try {
@@ -62,8 +89,7 @@ export function sourceFileFor(path: string, text: string): ts.SourceFile {
       sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
     }
   } else sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
-  recentTrees.set(path, { sf, kind });
-  if (recentTrees.size > MAX_RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  rememberTree(path, sf, kind);
   return sf;
 }
 

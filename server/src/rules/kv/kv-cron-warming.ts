@@ -9,9 +9,9 @@ import { responseOnlyInspected, resultDiscarded } from '../../engine/js/result-u
 import { commentsAround, warmingIntent, type IntentSource } from '../../engine/domain/deploy/warming-intent';
 import { defineRule, type MessageIdOf, type RuleContext } from '../../engine/define-rule';
 import { shellRequest } from '../../engine/domain/deploy/shell-requests';
-import { excerpt } from '../../engine/domain/deploy/intent';
 import type { WorkflowModel } from '../../engine/parse/workflow';
 import { accessPath, calleeName, calleeObject, enclosingFunction, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { commandSummary } from '../../engine/redact';
 
 const CF_CACHE_OPTIONS = ['cacheTtl', 'cacheEverything', 'cacheTtlByStatus', 'cacheKey'];
 
@@ -96,7 +96,7 @@ function checkWorkflow(context: RuleContext, workflow: WorkflowModel): void {
       const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(c.text)![0].length;
       context.report({
         start: c.start + lead, end: c.end, messageId: 'scheduledRequests', severity: 'info',
-        data: { command: excerpt(c.text.slice(lead), 80), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
+        data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
       });
       break;
     }

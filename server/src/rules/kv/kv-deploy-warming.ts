@@ -11,6 +11,7 @@ import { defineRule, type RuleContext } from '../../engine/define-rule';
 import type { ShellCommand } from '../../engine/parse/shell';
 import type { ShellScript } from '../../engine/parse/shell-script';
 import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { commandSummary } from '../../engine/redact';
 
 const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
 const LOCAL_WHY = 'this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on); every other location still fills on its own first request';
@@ -117,7 +118,7 @@ function checkCommands(context: RuleContext, commands: DeployTimeCommand[]): voi
     const at = c.words.findIndex((w) => !['do', 'then', 'else', 'time'].includes(w));
     const shown = c.text.slice(Math.max(0, c.text.indexOf(c.words[at] ?? '')));
     const range = { start: c.end - c.start === c.text.length ? c.end - shown.length : c.start, end: c.end };
-    const command = excerpt(shown, 80);
+    const command = commandSummary(shown);
     const warm = warmScript(c);
     if (warm) {
       context.report({ ...range, messageId: 'commandWarmScript', data: { command, when: d.when, name: warm } });
@@ -154,7 +155,7 @@ function checkShellScript(context: RuleContext, script: ShellScript): void {
     const d: DeployTimeCommand = { command: c, siblings: script.commands, afterDeploy: false, when: '', chain: [], labels: [] };
     const kv = shellKvWrite(c, d);
     if (kv !== undefined) {
-      if (kv || evidence) context.report({ start: c.start, end: c.end, messageId: 'shellKvWrite', data: { command: excerpt(c.text, 80), evidence: kv || evidence! } });
+      if (kv || evidence) context.report({ start: c.start, end: c.end, messageId: 'shellKvWrite', data: { command: commandSummary(c.text), evidence: kv || evidence! } });
       continue;
     }
     const request = shellRequest(c, script.commands);
@@ -167,7 +168,7 @@ function checkShellScript(context: RuleContext, script: ShellScript): void {
   if (!first) return;
   const how = first.repeated ?? (requests.length > 1 ? `in ${requests.length} commands` : 'once');
   const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(first.c.text)![0].length; // `do curl …` is reported from `curl`
-  context.report({ start: first.c.start + lead, end: first.c.end, messageId: 'shellRequests', severity: 'info', data: { command: excerpt(first.c.text.slice(lead), 80), how, evidence: first.evidence } });
+  context.report({ start: first.c.start + lead, end: first.c.end, messageId: 'shellRequests', severity: 'info', data: { command: commandSummary(first.c.text.slice(lead)), how, evidence: first.evidence } });
 }
 
 /** The name of a warming script or file a command runs (`npm run warm`, `pnpm warm:cache`, `node scripts/prime-kv.mjs`). */

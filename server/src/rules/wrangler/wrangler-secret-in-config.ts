@@ -3,6 +3,7 @@
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { getNode, type ConfigNode } from '../../engine/parse/config-tree';
 import { configSections } from '../../engine/parse/wrangler';
+import { isHighEntropy, KNOWN_SECRET_FORMATS } from '../../engine/redact';
 
 /** Names that hold credentials (after camelCase → SNAKE_CASE): `*_TOKEN`, `*_SECRET`, `*_API_KEY`, `PASSWORD`… */
 const SECRET_NAME = /(^|_)(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|SECRET_?KEY|ACCESS_?KEY|AUTH_?KEY|SIGNING_?KEY|CREDENTIALS?)$/;
@@ -10,18 +11,6 @@ const SECRET_NAME = /(^|_)(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|SE
 const PUBLIC_NAME = /PUBLIC|PUBLISHABLE|SITE_?KEY/;
 /** Values that are placeholders or instructions, not secrets. */
 const PLACEHOLDER = /^(<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x+|\*+|\.+|todo|tbd|changeme|change[-_ ]me|replace[-_ ]?me|your[-_ ].*|none|null|undefined|true|false|\d+|demo|test|testing|example|sample|dummy|fake|mock|placeholder|secret|password|token|dev|local)$/i;
-
-/** Secret formats recognised by value, whatever the name. */
-const KNOWN_FORMATS: [RegExp, string][] = [
-  [/^-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
-  [/^(sk|rk)_(live|test)_[0-9A-Za-z]{16,}$/, 'a Stripe secret key'],
-  [/^(ghp|gho|ghs|ghu|ghr)_[0-9A-Za-z]{30,}$|^github_pat_\w{40,}$/, 'a GitHub token'],
-  [/^xox[abprs]-[0-9A-Za-z-]{10,}$/, 'a Slack token'],
-  [/^AKIA[0-9A-Z]{16}$/, 'an AWS access key'],
-  [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key'],
-  [/^SG\.[\w-]{16,}\.[\w-]{16,}$/, 'a SendGrid key'],
-  [/^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}$/, 'a signed JWT'],
-];
 
 export default defineRule({
   id: 'wrangler-secret-in-config',
@@ -73,23 +62,9 @@ function looksSecret(name: string, raw: string): { reason: string; byEntropyOnly
   if (value === '' || PLACEHOLDER.test(value)) return undefined;
   const upper = snakeUpper(name);
   if (PUBLIC_NAME.test(upper) || /^pk_(live|test)_/.test(value)) return undefined;
-  const format = KNOWN_FORMATS.find(([re]) => re.test(value));
+  const format = KNOWN_SECRET_FORMATS.find(([re]) => re.test(value));
   if (format) return { reason: `the value has the format of ${format[1]}` };
   if (SECRET_NAME.test(upper)) return { reason: 'its name' };
   if (isHighEntropy(value)) return { reason: 'a long random-looking value', byEntropyOnly: true };
   return undefined;
-}
-
-/**
- * A long token-like string: ≥ 32 characters of a token alphabet, mixed case and digits (so 32-hex namespace/account ids and
- * UUIDs do not count), and a Shannon entropy of at least 4 bits per character. Cloudflare API tokens are 40 such characters.
- */
-function isHighEntropy(value: string): boolean {
-  if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value)) return false;
-  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[0-9]/.test(value)) return false;
-  const counts = new Map<string, number>();
-  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let entropy = 0;
-  for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
-  return entropy >= 4;
 }

@@ -1,5 +1,6 @@
 // intent: does a name, comment, file name or shell word say "warm / prime / preload / prefill / pre-populate / hot / popular / top-N"?
 // Why: deploy-time KV writes are mostly seeding source data (domain.md §F); only words like these separate warming from seeding.
+import { quoteSource } from '../../redact';
 
 /** Words split from identifiers, file names, comments and shell words (`popularPages` -> popular, pages; `TOP_10` -> top, 10). */
 export function splitWords(text: string): string[] {
@@ -43,10 +44,9 @@ export function namesCacheWarming(name: string, bareWarm = false): boolean {
   return words.some((w) => CACHE_WORD.test(w));
 }
 
-/** Shortens a quoted piece of evidence for messages. */
+/** Shortens a quoted piece of evidence for messages, secrets redacted (`engine/redact.ts`). */
 export function excerpt(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return quoteSource(text, max);
 }
 
 /** A piece of evidence quoted for a message: shortened, with double quotes turned into single ones. */
