@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../api';
 import { parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
+import { setTreeRetention } from '../engine/parse/worker';
 import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds } from '../rules';
 import { useColor } from './color';
@@ -58,7 +59,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       runStdio();
       return await new Promise<number>(() => undefined);
     }
-    return await lint(options, io);
+    const retained = setTreeRetention(false);
+    try {
+      return await lint(options, io);
+    } finally {
+      setTreeRetention(retained);
+    }
   } catch (error) {
     io.stderr(`edgelint: internal error: ${escapeControl(error instanceof Error ? error.stack ?? error.message : String(error), '\n')}\n`);
     return 2;

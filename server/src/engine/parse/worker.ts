@@ -45,6 +45,23 @@ function scriptKind(path: string): ts.ScriptKind {
  */
 const recentTrees = new Map<string, { sf: ts.SourceFile; kind: ts.ScriptKind }>();
 const MAX_RECENT_TREES = 32;
+let retainTrees = true;
+
+/**
+ * Turns keeping recent trees on or off (returns the previous setting). The CLI lints each file once: kept trees would
+ * only survive into the old generation and cost garbage collection, so it turns this off for its run.
+ */
+export function setTreeRetention(on: boolean): boolean {
+  const previous = retainTrees;
+  retainTrees = on;
+  if (!on) recentTrees.clear();
+  return previous;
+}
+
+/** How many trees are kept for incremental reparsing right now. */
+export function retainedTrees(): number {
+  return recentTrees.size;
+}
 
 /**
  * How much TypeScript parsing happened in this process (the benchmark's parsed-file and parsed-byte shares, and its
@@ -78,6 +95,7 @@ function treeFor(path: string, text: string): ts.SourceFile {
       sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
     }
   } else sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  if (!retainTrees) return sf;
   recentTrees.set(path, { sf, kind });
   if (recentTrees.size > MAX_RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   return sf;
