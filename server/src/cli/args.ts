@@ -31,6 +31,8 @@ export interface CliOptions {
   color?: boolean;
   /** Severity for disable comments that silenced nothing; unset = the config's setting. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /** `--concurrency`: worker threads for linting (a count, `auto` or `off`); default auto. */
+  concurrency: number | 'auto' | 'off';
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -60,6 +62,8 @@ Options:
   --stdin, -               lint text from standard input
   --stdin-filename <name>  the path the stdin text stands for (decides the file kind)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
+  --concurrency <n|auto|off>
+                           lint in n worker threads; auto (default) uses the cores when there are enough files to pay
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
@@ -72,7 +76,7 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or inter
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliOptions {
   const options: CliOptions = {
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
-    help: false, lsp: false, maxFileSize: 1024 * 1024,
+    help: false, lsp: false, maxFileSize: 1024 * 1024, concurrency: 'auto',
   };
   if (argv[0] === 'explain') {
     const id = argv[1];
@@ -112,6 +116,12 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         const severity = parseSeverity(raw);
         if (!severity) throw new UsageError(`${flag} takes off, info, warn or error, got "${raw}"`);
         options.reportUnusedDisableDirectives = severity;
+        break;
+      }
+      case '--concurrency': {
+        const raw = value();
+        if (raw !== 'auto' && raw !== 'off' && !/^[1-9]\d{0,2}$/.test(raw)) throw new UsageError(`--concurrency takes a thread count (1-999), auto or off, got "${raw}"`);
+        options.concurrency = raw === 'auto' || raw === 'off' ? raw : Number(raw);
         break;
       }
       case '--stdin': options.stdin = true; break;

@@ -20,6 +20,7 @@ import { formatStylish, type RunStats } from './formatters/stylish';
 import { readSource } from '../node-io/read-source';
 import { Workspace } from '../node-io/workspace';
 import { writeReport } from '../node-io/write-report';
+import { lintInWorkers, threadCount, type LintJob } from './parallel';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -117,18 +118,22 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       return 2;
     }
     for (const { path, problem } of found.problems) report(path, '', [problem]);
+    const jobs: LintJob[] = [];
     for (const path of found.files) {
       const configError = workspace.configFailure(path);
       if (configError) {
         io.stderr(`edgelint: ${escapeControl(configError)}\n`);
         return 2;
       }
-      if (workspace.ignored(path)) continue;
-      const explicit = found.explicit.has(path);
-      const result = options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit);
-      report(path, result.text, result.problems, result.suppressed);
-      checked++;
+      if (!workspace.ignored(path)) jobs.push({ path, explicit: found.explicit.has(path) });
     }
+    // --fix writes files and stays on this thread; otherwise worker threads when the file count makes them pay.
+    const threads = options.fix ? 1 : threadCount(options.concurrency, jobs.length);
+    const results = threads > 1
+      ? await lintInWorkers(jobs, threads, { maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, settings })
+      : jobs.map(({ path, explicit }) => (options.fix ? workspace.fix(path, settings, explicit) : workspace.lint(path, settings, explicit)));
+    for (const result of results) report(result.path, result.text, result.problems, result.suppressed);
+    checked += results.length;
     if (options.paths.length > 0 && checked === 0 && found.problems.length === 0) {
       io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
       return 2;
