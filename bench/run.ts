@@ -30,7 +30,7 @@ async function realSection(): Promise<void> {
   await runRealBench({
     roots: [root], files, bytes, tooLarge, scratch: 'failure' in corpus ? undefined : SCRATCH, cwd: SCRATCH,
     rounds: Number(process.env.BENCH_REAL_ROUNDS ?? 3), keystrokes: 41, keystrokeLines: 3640,
-    cliVariants: { '--concurrency auto': ['--concurrency', 'auto'] },
+    cliVariants: { '--concurrency auto': ['--concurrency', 'auto'] }, crossoverSizes: [100, 400, 1600],
   });
 }
 

@@ -7,7 +7,7 @@ import { eslintRun } from './eslint';
 import { formatGoalTable, goalRows, type Figures, type GoalRow } from './goals';
 import { profiledPass, type PassFigures } from './in-process';
 import { coldStart, keystroke, workspacePass } from './lsp';
-import { measureNode, medianRun, type ProcessRun } from './measure';
+import { measureNode, medianRun, percentiles, type ProcessRun } from './measure';
 
 const CLI = resolve('dist/cli.js');
 const PARSE = join(__dirname, 'parse-files.cjs');
@@ -27,6 +27,8 @@ export interface RealBenchOptions {
   keystrokes: number;
   /** Target line count of the keystroke file (the corpus file closest to it is edited). */
   keystrokeLines: number;
+  /** File counts at which one thread and two worker threads are compared (the `auto` crossover). */
+  crossoverSizes?: number[];
   /** Extra CLI runs, e.g. `--concurrency` settings: label → argv. */
   cliVariants?: Record<string, string[]>;
   log?: (line: string) => void;
@@ -71,15 +73,17 @@ export async function runRealBench(options: RealBenchOptions): Promise<RealBench
   const log = options.log ?? ((line: string) => console.log(line));
   const listFile = join(mkdtempSync(join(tmpdir(), 'edgelint-bench-list-')), 'files.txt');
   writeFileSync(listFile, `${options.files.join('\n')}\n`);
-  const { cli, parse } = pairedRuns(options, listFile, []);
+  const help = measureNode([CLI, '--help'], options.cwd).stdout;
+  // The CPU goal is for one thread (--concurrency off); the wall-time goal for both cores (the variants).
+  const { cli, parse } = pairedRuns(options, listFile, help.includes('--concurrency') ? ['--concurrency', 'off'] : []);
   log(`CLI: ${cli.cpuMs.toFixed(0)} ms CPU, ${cli.wallMs.toFixed(0)} ms wall, ${cli.maxRssMiB.toFixed(0)} MiB peak | parse baseline: ${parse.cpuMs.toFixed(0)} ms CPU, ${parse.wallMs.toFixed(0)} ms wall, ${parse.maxRssMiB.toFixed(0)} MiB peak`);
   const variants: Record<string, ProcessRun> = {};
-  const help = measureNode([CLI, '--help'], options.cwd).stdout;
   for (const [label, args] of Object.entries(options.cliVariants ?? {})) {
     if (!help.includes(args[0]!)) { log(`CLI ${label}: not measured (this CLI has no ${args[0]})`); continue; }
     variants[label] = medianRun(Array.from({ length: options.rounds }, () => measureNode([CLI, '--format', 'json', ...args, ...options.roots], options.cwd)));
     log(`CLI ${label}: ${variants[label]!.cpuMs.toFixed(0)} ms CPU, ${variants[label]!.wallMs.toFixed(0)} ms wall`);
   }
+  if (help.includes('--concurrency') && options.crossoverSizes?.length) log(crossover(options, options.crossoverSizes));
   const parallel = Object.values(variants).reduce((best, run) => Math.min(best, run.wallMs), cli.wallMs);
   const eslint = options.scratch ? eslintRun(options.scratch, options.roots, options.tooLarge) : undefined;
   if (eslint) log(`ESLint + typescript-eslint (no-debugger): ${eslint.cpuMs.toFixed(0)} ms CPU, ${eslint.wallMs.toFixed(0)} ms wall, ${eslint.maxRssMiB.toFixed(0)} MiB peak`);
@@ -109,6 +113,18 @@ export async function runRealBench(options: RealBenchOptions): Promise<RealBench
   log(`parsed: ${pass.parsedFiles} of ${pass.files} JS/TS files, ${(pass.parsedBytes / 1e6).toFixed(1)} of ${(options.bytes / 1e6).toFixed(1)} MB; ${pass.parses} parses, ${pass.parseMs.toFixed(0)} ms parsing of ${pass.totalMs.toFixed(0)} ms in-process; ${pass.problems} problems`);
   log(formatRuleCosts(pass));
   return { figures, rows, pass, variants, table };
+}
+
+/** Wall time of one thread vs. two worker threads on the first n files, for each n: where threads start to pay. */
+function crossover(options: RealBenchOptions, sizes: readonly number[]): string {
+  const rows = sizes.filter((n) => n <= options.files.length).map((n) => {
+    const files = options.files.slice(0, n);
+    const wall = (c: string) => percentiles(Array.from({ length: options.rounds }, () => measureNode([CLI, '--format', 'json', '--concurrency', c, ...files], options.cwd).wallMs)).median;
+    const one = wall('off');
+    const two = wall('2');
+    return `${n} files: one thread ${one.toFixed(0)} ms, two workers ${two.toFixed(0)} ms (${(two / one).toFixed(2)}×)`;
+  });
+  return `concurrency crossover (wall): ${rows.join(' | ')}`;
 }
 
 /** CPU of a second `--cache` run when the CLI has the flag (another change brings it); NaN otherwise. */
