@@ -27,6 +27,8 @@ export interface WorkerModel {
   typeDeclarations: (ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[];
   /** Relative and bare import declarations (`import { put } from './helpers'`), in source order. */
   imports: ts.ImportDeclaration[];
+  /** Tagged templates (zx's `` $`wrangler kv …` ``), in source order. */
+  taggedTemplates: ts.TaggedTemplateExpression[];
   /** Constant resolution for this file. */
   resolver: ConstResolver;
 }
@@ -123,6 +125,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
   const thisAssignments: ts.BinaryExpression[] = [];
   const fieldDeclarations: ts.PropertyDeclaration[] = [];
   const imports: ts.ImportDeclaration[] = [];
+  const taggedTemplates: ts.TaggedTemplateExpression[] = [];
   const typedMembers: WorkerModel['typedMembers'] = [];
   const typeDeclarations: WorkerModel['typeDeclarations'] = [];
   const K = ts.SyntaxKind;
@@ -134,6 +137,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
       case K.PropertyAssignment: properties.push(node as ts.PropertyAssignment); break;
       case K.BindingElement: bindingElements.push(node as ts.BindingElement); break;
       case K.ImportDeclaration: imports.push(node as ts.ImportDeclaration); break;
+      case K.TaggedTemplateExpression: taggedTemplates.push(node as ts.TaggedTemplateExpression); break;
       case K.InterfaceDeclaration: case K.TypeAliasDeclaration: typeDeclarations.push(node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration); break;
       case K.PropertySignature: case K.Parameter:
         if ((node as ts.PropertySignature | ts.ParameterDeclaration).type) typedMembers.push(node as ts.PropertySignature | ts.ParameterDeclaration);
@@ -166,7 +170,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
     end: Math.min(text.length, d.start + Math.max(1, d.length)),
   }));
   return {
-    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports, typedMembers, typeDeclarations,
+    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports, taggedTemplates, typedMembers, typeDeclarations,
     resolver: new ConstResolver(sf, declarations),
   };
 }
