@@ -14,8 +14,8 @@ export const CORPUS_PACKAGES = [
   'wrangler', 'miniflare', 'hono', '@cloudflare/workers-types', 'itty-router', '@opennextjs/cloudflare', '@opennextjs/aws',
   'agents', 'drizzle-orm', '@cloudflare/kv-asset-handler', '@cloudflare/vitest-pool-workers',
 ];
-/** Baseline tools installed next to the corpus (never project dependencies). */
-export const BASELINE_PACKAGES = ['eslint', 'typescript-eslint'];
+/** Baseline tools installed next to the corpus (never project dependencies); typescript-eslint needs TypeScript beside it. */
+export const BASELINE_PACKAGES = ['eslint', 'typescript-eslint', 'typescript@5.9.3'];
 
 /** Installs the packages into `scratch` (unless already there) and copies their folders out of node_modules (the CLI skips it). */
 export function installPackages(scratch: string, packages = CORPUS_PACKAGES, log = console.error): string | undefined {

@@ -97,7 +97,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   let checked = 0;
   const forced = options.config ? loadForcedConfig(resolve(io.cwd, options.config), options.maxFileSize, io) : undefined;
   if (forced === null) return 2;
-  const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd });
+  const workspace = new Workspace({ maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, stableFiles: !options.fix });
   const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const reports: FileReport[] = [];
   const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = []) => reports.push({

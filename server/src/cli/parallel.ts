@@ -10,10 +10,11 @@ import { Workspace, type FileLint } from '../node-io/workspace';
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * Below this many files `auto` stays on one thread: starting a worker (loading the bundle with TypeScript, ~0.2 s CPU)
- * and building a second project model cost more than they save. Measured by `npm run bench` (crossover section).
+ * Below this many files `auto` stays on one thread: starting a worker (loading the bundle with TypeScript) and building
+ * a project model per worker cost more than they save. Measured by `npm run bench` on this 2-core machine under load:
+ * two workers were slower in wall time at 100, 400 and 1,600 files (1.2–2×) and faster at 7,655 (0.79×).
  */
-export const AUTO_MIN_FILES = 400;
+export const AUTO_MIN_FILES = 3000;
 /** Files per message to a worker: small enough to balance the load, large enough to keep messaging cheap. */
 const BATCH = 8;
 
@@ -84,7 +85,7 @@ function startWorker(data: unknown): Worker {
 /** The worker side: lint each batch it is sent with one Workspace for the whole run. */
 function runLintWorker(setup: WorkerSetup): void {
   setTreeRetention(false);
-  const workspace = new Workspace({ maxFileSize: setup.maxFileSize, forcedConfig: setup.forcedConfig, cwd: setup.cwd });
+  const workspace = new Workspace({ maxFileSize: setup.maxFileSize, forcedConfig: setup.forcedConfig, cwd: setup.cwd, stableFiles: true });
   parentPort!.on('message', (message: { start: number; jobs: LintJob[] }) => {
     const results = message.jobs.map((job) => workspace.lint(job.path, setup.settings, job.explicit));
     parentPort!.postMessage({ start: message.start, results });

@@ -22,6 +22,11 @@ export interface WorkspaceOptions {
   overlay?: (path: string) => string | undefined;
   /** Folder that `ignores` globs are relative to when no config file was found. */
   cwd?: string;
+  /**
+   * Files do not change while this Workspace lives (a CLI run): texts read for facts, config and module summaries are
+   * kept, so a module imported by many files is read once (and compared by identity, not character by character).
+   */
+  stableFiles?: boolean;
 }
 
 /** The lint of one file: its text (as linted), kind, BOM and problems. */
@@ -53,9 +58,12 @@ export function fileProblem(message: string, severity: Problem['severity']): Pro
 export class Workspace {
   readonly project: Project;
   readonly maxFileSize: number;
+  /** Texts read so far, when files are stable (`stableFiles`). */
+  private readonly texts: Map<string, string | undefined> | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.texts = options.stableFiles ? new Map() : undefined;
     this.project = createProject({ readFile: (path) => this.readFile(path), listDir }, options.forcedConfig);
   }
 
@@ -63,9 +71,13 @@ export class Workspace {
   readFile(path: string): string | undefined {
     const open = this.options.overlay?.(path);
     if (open !== undefined) return open;
+    if (this.texts?.has(path)) return this.texts.get(path);
     const source = readSource(path, this.maxFileSize);
-    return source.ok ? source.text : undefined;
+    const text = source.ok ? source.text : undefined;
+    this.texts?.set(path, text);
+    return text;
   }
+
 
   /** Reads a file for linting: the open buffer, else the disk; failures are problems. */
   read(path: string): SourceRead {
