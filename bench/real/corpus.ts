@@ -58,7 +58,12 @@ export function materialiseSnapshots(mirror: string, scratch: string, labelsFile
 
 /** The corpus: packages (installed now) and snapshots in one folder; undefined with the reason when the install failed. */
 export function prepareCorpus(scratch: string, mirror: string, log = console.error): { root: string; snapshots: number } | { failure: string } {
-  const failure = installPackages(scratch, CORPUS_PACKAGES, log);
+  let failure: string | undefined;
+  try {
+    failure = installPackages(scratch, CORPUS_PACKAGES, log);
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
   if (failure) return { failure };
   return { root: join(scratch, 'corpus'), snapshots: materialiseSnapshots(mirror, scratch) };
 }
