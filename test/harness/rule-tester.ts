@@ -9,6 +9,7 @@ import { fileKind } from '../../server/src/engine/file-kind';
 import { applyFix, applyFixes } from '../../server/src/engine/fixer';
 import { LineIndex } from '../../server/src/engine/line-index';
 import { lintFile } from '../../server/src/engine/linter';
+import { hiddenByFilter } from './filter-evidence';
 import { syntaxErrors } from '../../server/src/engine/syntax-errors';
 import { PARSE_ERROR, type Problem } from '../../server/src/engine/types';
 import { ROOT, virtualProject } from './virtual-project';
@@ -58,7 +59,11 @@ export function lintWith(rule: Rule, testCase: ValidCase, code = testCase.code):
   const { project } = virtualProject(testCase.files);
   // Rules that are off by default are tested turned on, at their default severity.
   const overrides = testCase.options || rule.enabledByDefault === false ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
-  return lintFile({ path, text: code, rules: [rule], facts: project.factsFor(path), overrides }).problems;
+  const input = { path, text: code, facts: project.factsFor(path), overrides };
+  // Every case is also evidence for the pre-parse filter: it must admit any code the check reports on.
+  const hidden = hiddenByFilter(rule, input);
+  assert.deepEqual(hidden.map((p) => p.message), [], `${rule.id}: mayApply rejects code its check reports on`);
+  return lintFile({ ...input, rules: [rule] }).problems;
 }
 
 function ruleProblems(rule: Rule, problems: Problem[]): Problem[] {

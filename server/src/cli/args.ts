@@ -53,6 +53,8 @@ export interface CliOptions {
   ignorePatterns?: string[];
   /** `--no-ignore`: no .gitignore, config `ignores` or `--ignore-pattern` (node_modules, .git, .wrangler stay skipped). */
   noIgnore?: boolean;
+  /** `--concurrency`: worker threads for linting (a count, `auto` or `off`); default auto. */
+  concurrency: number | 'auto' | 'off';
 }
 
 /** A usage mistake: reported on stderr with exit code 2. */
@@ -95,6 +97,8 @@ Options:
   --no-error-on-unmatched-pattern
                            a glob that matches nothing, or paths with nothing to lint, exit 0 (lint-staged)
   --max-file-size <bytes>  skip (and report) larger files; default 1048576
+  --concurrency <n|auto|off>
+                           lint in n worker threads; auto (default) uses the cores when there are enough files to pay
   --color, --no-color      force colour on or off (default: on for a terminal; FORCE_COLOR and NO_COLOR apply)
   --list-rules             list the rules (id, default severity, fixable, docs); works with --format json
   --lsp                    run the language server over stdio (for any LSP client)
@@ -110,6 +114,7 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
   const options: CliOptions = {
     paths: [], format: 'stylish', fix: false, rules: new Map(), stdin: false, quiet: false, listRules: false, version: false,
     help: false, lsp: false, maxFileSize: 1024 * 1024, cache: false, debug: false, fixDryRun: false, init: false, allowUnmatched: false,
+    concurrency: 'auto',
   };
   if (argv[0] === 'explain' && argv[1] === '--cache-control') {
     const value = argv[2];
@@ -166,6 +171,12 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--cache': options.cache = true; break;
       case '--cache-location': options.cacheLocation = value(); break;
       case '--debug': options.debug = true; break;
+      case '--concurrency': {
+        const raw = value();
+        if (raw !== 'auto' && raw !== 'off' && !/^[1-9]\d{0,2}$/.test(raw)) throw new UsageError(`--concurrency takes a thread count (1-999), auto or off, got "${raw}"`);
+        options.concurrency = raw === 'auto' || raw === 'off' ? raw : Number(raw);
+        break;
+      }
       case '--stdin': options.stdin = true; break;
       case '--stdin-filename': options.stdinFilename = value(); break;
       case '--list-rules': options.listRules = true; break;

@@ -1,7 +1,9 @@
 // The `edgelint` executable: runs main() with the real process IO and exits with its code.
+import { isMainThread } from 'node:worker_threads';
 import { main } from './main';
 
-main(process.argv.slice(2), {
+// In a lint worker thread (--concurrency) this bundle only serves lint jobs (cli/parallel.ts).
+if (isMainThread) main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

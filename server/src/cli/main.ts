@@ -5,6 +5,7 @@ import type { AdapterSettings, ResolvedConfig } from '../api';
 import { parseConfig } from '../engine/config';
 import { docsUrl } from '../engine/define-rule';
 import { LineIndex } from '../engine/line-index';
+import { setTreeRetention } from '../engine/parse/worker';
 import { UNRESOLVED_BINDING, type Problem, type SuppressedProblem } from '../engine/types';
 import { allRules, ruleIds, ruleOptionDefaults } from '../rules';
 import { useColor } from './color';
@@ -26,6 +27,7 @@ import { writeReport } from '../node-io/write-report';
 import { cacheFilePath, codeFingerprint, contentHash, FactDependencies, LintCache } from '../node-io/lint-cache';
 import { FileRunner } from './file-runner';
 import { isGlobArgument, staticBase } from '../node-io/globs';
+import { lintInWorkers, threadCount, type LintJob } from './parallel';
 import { positioned, tally, type FileReport } from './report';
 import { VERSION } from '../version';
 
@@ -67,7 +69,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       runStdio();
       return await new Promise<number>(() => undefined);
     }
-    return await lint(options, io);
+    const retained = setTreeRetention(false);
+    try {
+      return await lint(options, io);
+    } finally {
+      setTreeRetention(retained);
+    }
   } catch (error) {
     io.stderr(`edgelint: internal error: ${escapeControl(error instanceof Error ? error.stack ?? error.message : String(error), '\n')}\n`);
     return 2;
@@ -102,6 +109,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const roots = (options.paths.length && !options.stdin ? options.paths : ['.']).map((p) => projectRoot(isGlobArgument(p, io.cwd) ? staticBase(p) : p, io.cwd));
   const workspace = new Workspace({
     maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, roots, noIgnore: options.noIgnore, ignorePatterns: options.ignorePatterns,
+    stableFiles: !options.fix,
   });
   const settings = { overrides: options.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   if (options.printConfig !== undefined) return printConfig(options.printConfig, workspace, options, io);
@@ -140,6 +148,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       return 2;
     }
     for (const { path, problem } of found.problems) report(path, '', [problem]);
+    const jobs: LintJob[] = [];
     for (const path of found.files) {
       const configError = workspace.configFailure(path);
       if (configError) {
@@ -150,10 +159,22 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
         debug?.line(`${show(path)}: ignored by "ignores" in ${workspace.configFor(path).path ?? 'the config'}`);
         continue;
       }
-      const result = runner.run(path, found.explicit.has(path));
-      report(path, result.text, result.problems, result.suppressed, result.output);
-      checked++;
+      jobs.push({ path, explicit: found.explicit.has(path) });
     }
+    // Worker threads only for a plain lint when the file count makes them pay: --fix writes files, and --cache,
+    // --fix-dry-run and --debug keep their state on this thread.
+    const plain = !options.fix && !options.fixDryRun && !cache && !debug;
+    const threads = plain ? threadCount(options.concurrency, jobs.length) : 1;
+    if (threads > 1) {
+      const setup = { maxFileSize: options.maxFileSize, forcedConfig: forced, cwd: io.cwd, settings, roots, noIgnore: options.noIgnore, ignorePatterns: options.ignorePatterns };
+      for (const result of await lintInWorkers(jobs, threads, setup)) report(result.path, result.text, result.problems, result.suppressed);
+    } else {
+      for (const { path, explicit } of jobs) {
+        const result = runner.run(path, explicit);
+        report(path, result.text, result.problems, result.suppressed, result.output);
+      }
+    }
+    checked += jobs.length;
     if (options.paths.length > 0 && checked === 0 && found.problems.length === 0 && !options.allowUnmatched) {
       io.stderr(`edgelint: No files matched ${options.paths.map((p) => `"${p}"`).join(', ')} (nothing edgelint lints, or all ignored)\n`);
       return 2;

@@ -34,6 +34,11 @@ export interface WorkspaceOptions {
   ignorePatterns?: readonly string[];
   /** Creates the temp file of a `--fix` write (fault tests inject ENOSPC). */
   createFile?: CreateFile;
+  /**
+   * Files do not change while this Workspace lives (a CLI run): texts read for facts, config and module summaries are
+   * kept, so a module imported by many files is read once (and compared by identity, not character by character).
+   */
+  stableFiles?: boolean;
 }
 
 /** The lint of one file: its text (as linted), kind, BOM and problems. */
@@ -65,11 +70,14 @@ export function fileProblem(message: string, severity: Problem['severity']): Pro
 export class Workspace {
   readonly project: Project;
   readonly maxFileSize: number;
+  /** Texts read so far, when files are stable (`stableFiles`). */
+  private readonly texts: Map<string, string | undefined> | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.boundary = new Boundary(options.roots ?? []);
     this.patterns = options.ignorePatterns?.length && !options.noIgnore ? new PatternRules(options.ignorePatterns, options.cwd ?? process.cwd()) : undefined;
+    this.texts = options.stableFiles ? new Map() : undefined;
     this.project = createProject({ readFile: (path) => this.readFile(path), listDir, configRoot: (dir) => this.boundary.rootOf(dir) }, options.forcedConfig);
   }
 
@@ -81,9 +89,13 @@ export class Workspace {
     const open = this.options.overlay?.(path);
     if (open !== undefined) return open;
     if (this.boundary.leaves(path)) return undefined;
+    if (this.texts?.has(path)) return this.texts.get(path);
     const source = readSource(path, this.maxFileSize);
-    return source.ok ? source.text : undefined;
+    const text = source.ok ? source.text : undefined;
+    this.texts?.set(path, text);
+    return text;
   }
+
 
   /** Reads a file for linting: the open buffer, else the disk; failures are problems. */
   read(path: string): SourceRead {

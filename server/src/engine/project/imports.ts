@@ -31,9 +31,17 @@ export function relativeImports(model: WorkerModel): RelativeImports {
 }
 
 /**
- * Pre-parse filter: the file may call helpers in other modules (`import … from './x'`) and the project can summarise
- * them. Rules whose findings can come through an imported helper admit such files even without their own keywords.
+ * Pre-parse filter: the file imports a relative module (`import … from './x'`) whose summary says something (KV-typed
+ * names, functions whose parameters reach a KV TTL, KV reads or writes). Rules whose findings can come through an
+ * imported helper admit such files even without their own keywords; a file whose imports summarise to nothing is not
+ * parsed for them. Summaries are cached by content, so each module is summarised once however many files import it.
  */
 export function mayUseImportedHelpers(text: string, facts: FileFacts): boolean {
-  return !!facts.modules && /\bfrom\s*['"]\./.test(text);
+  if (!facts.modules) return false;
+  if (facts.filePath === undefined) return /\bfrom\s*['"]\./.test(text);
+  for (const match of text.matchAll(/\bfrom\s*['"](\.[^'"\n]*)['"]/g)) {
+    const summary = facts.modules.summaryOf(facts.filePath, match[1]!);
+    if (summary && (summary.kvTypedNames.size > 0 || summary.functions.size > 0 || summary.classes.size > 0)) return true;
+  }
+  return false;
 }

@@ -38,9 +38,11 @@ export class ModuleGraph implements ProjectModules {
     link(this.dependencies, fromPath, path);
     link(this.importers, path, fromPath);
     const text = this.readFile(path);
-    if (text === undefined || text.length > MAX_MODULE_CHARS || text.includes('\u0000') || tooDeepAt(text) >= 0) return undefined;
+    if (text === undefined) return undefined;
+    // A cached summary first: the text passed the checks below when it was summarised (they scan the whole text).
     const cached = this.summaries.get(path);
     if (cached && cached.text === text) return cached.summary;
+    if (text.length > MAX_MODULE_CHARS || text.includes('\u0000') || tooDeepAt(text) >= 0) return undefined;
     this.inProgress.add(path);
     try {
       const summary = summariseModule(parseWorker(path, text), this.factsFor(path));

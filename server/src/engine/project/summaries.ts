@@ -1,7 +1,7 @@
 // Function summaries: which parameters of a file's functions flow, unclamped, into a KV TTL option, and what a module
 // exports (functions, class methods, KVNamespace-typed names) so other files can use them without re-analysing it.
 import { kvTtlOptions } from '../domain/kv/kv-ttl';
-import { kvTypedNamesInSource } from '../domain/kv/kv-bindings';
+import { kvTypedNamesIn } from '../domain/kv/kv-bindings';
 import { kvAccessSummaries, type KvAccessSummary } from '../domain/kv/kv-access-summaries';
 import { guarded } from '../js/numeric-bounds';
 import type { FileFacts } from './facts';
@@ -89,7 +89,7 @@ export function summariseModule(model: WorkerModel, facts: FileFacts): ModuleSum
       for (const as of exported.get(name) ?? []) functions.set(as, summary);
     }
   }
-  return { path: model.sf.fileName, kvTypedNames: kvTypedNamesInSource(model.sf), functions, classes };
+  return { path: model.sf.fileName, kvTypedNames: kvTypedNamesIn(model), functions, classes };
 }
 
 /** Local name → the names it is exported as (`export function f`, `export { f as g }`, `export default f`). */

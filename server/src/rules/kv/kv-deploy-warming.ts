@@ -1,6 +1,6 @@
 // kv-deploy-warming: KV writes or own-URL requests meant to "warm" caches at deploy (deploy scripts, warm-named functions and routes, post-deploy commands, warm-up shell scripts).
 import { calledFunctions, handlers } from '../../engine/domain/runtime/handlers';
-import { excerpt, intentWord, namesCacheWarming, quote } from '../../engine/domain/deploy/intent';
+import { excerpt, intentWord, mayNameWarmingVerb, namesCacheWarming, quote } from '../../engine/domain/deploy/intent';
 import { intentEvidence } from '../../engine/domain/deploy/intent-evidence';
 import { expressionText, kvWrites, repetitionAround, type KvWrite, type Repetition } from '../../engine/domain/kv/kv-writes';
 import { findNode, namedCode } from '../../engine/js/named-code';
@@ -8,6 +8,7 @@ import { packageDeployTimeCommands, runTarget, workflowPostDeployCommands, type 
 import { shellLoopAround, shellRequest, wranglerKvPut } from '../../engine/domain/deploy/shell-requests';
 import { warmingIntent } from '../../engine/domain/deploy/warming-intent';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
+import type { FileFacts } from '../../engine/project/facts';
 import type { ShellCommand } from '../../engine/parse/shell';
 import type { ShellScript } from '../../engine/parse/shell-script';
 import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
@@ -35,9 +36,13 @@ export default defineRule({
     shellRequests: '`{{command}}` requests URLs {{how}} in a cache warm-up script ({{evidence}}); ' + LOCAL_WHY + '. Make it a smoke test that checks the responses (curl -f), or remove it.',
     shellKvWrite: '`{{command}}` writes KV ahead of traffic in a warm-up script ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
   },
-  mayApply: (text, facts) => /warm|prim(e|ing)|preload|prefill|populat|hot|popular|top|curl|wget/i.test(text) || /\bwrangler\b[^\n]*\bkv\b/.test(text)
-    || (facts.deployScripts.size > 0 && /\b(put|fetch|bulk\w*|exec\w*|spawn\w*|update)\b/.test(text))
-    || (facts.isPagesFunction && /\.put\b/.test(text)),
+  // Source files: a warm-named function or route (a warming verb as a word), a deploy script's writes and fetches, or a
+  // Pages route named by its path. Scripts, package.json and workflows: any intent word, requests or a wrangler kv command.
+  mayApply: (text, facts, kind) => kind === 'worker'
+    ? mayNameWarmingVerb(text) || (isDeployScript(facts) && /\b(put|fetch|bulk\w*|exec\w*|spawn\w*|update)\b/.test(text))
+      || (facts.isPagesFunction && /\.put\b/.test(text))
+    : /warm|prim(e|ing)|preload|prefill|populat|hot|popular|top|curl|wget/i.test(text) || /\bwrangler\b[^\n]*\bkv\b/.test(text)
+      || (facts.deployScripts.size > 0 && /\b(put|fetch|bulk\w*|exec\w*|spawn\w*|update)\b/.test(text)),
   check(context) {
     if (context.kind === 'package') checkCommands(context, packageDeployTimeCommands(context.packageJson()));
     else if (context.kind === 'workflow') checkCommands(context, workflowPostDeployCommands(context.workflow()));
@@ -51,9 +56,18 @@ export default defineRule({
   },
 });
 
+const norm = (p: string) => p.replace(/\\/g, '/');
+
+/** True when the project's package.json runs this source file at deploy time (any file when the path is unknown). */
+function isDeployScript(facts: FileFacts): boolean {
+  if (facts.deployScripts.size === 0) return false;
+  if (facts.filePath === undefined) return true;
+  for (const script of facts.deployScripts.keys()) if (norm(script) === norm(facts.filePath)) return true;
+  return false;
+}
+
 /** The command that runs this file at deploy time, from the project's package.json. */
 function deployScriptOf(context: RuleContext): string | undefined {
-  const norm = (p: string) => p.replace(/\\/g, '/');
   for (const [path, value] of context.facts.deployScripts) {
     if (norm(path) !== norm(context.path)) continue;
     const [, command, reason] = /^(.*) \((.*)\)$/.exec(value) ?? [value, value, ''];

@@ -44,6 +44,26 @@ export function namesCacheWarming(name: string, bareWarm = false): boolean {
   return words.some((w) => CACHE_WORD.test(w));
 }
 
+const VERB_CANDIDATE = /warm|prim(?:e|ing)|pre[^A-Za-z0-9]*(?:load|fill|populat|warm)/gi;
+
+/**
+ * Pre-parse filter for `namesCacheWarming`: true when some word of the text (split as `splitWords` splits names: at
+ * non-alphanumerics and camelCase humps) is a warming verb, or `pre` before populate/warm/load/fill. `desktop`,
+ * `primitive` or `swarm` are no such words, so files that merely contain the letters are never parsed for it.
+ */
+export function mayNameWarmingVerb(text: string): boolean {
+  for (const match of text.matchAll(VERB_CANDIDATE)) {
+    let start = match.index;
+    while (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!)) start--;
+    let end = match.index + match[0].length;
+    while (end < text.length && /[A-Za-z0-9]/.test(text[end]!)) end++;
+    const next = /^[^A-Za-z0-9]{0,3}[A-Za-z0-9]+/.exec(text.slice(end, end + 40))?.[0] ?? '';
+    const words = splitWords(text.slice(start, end) + next);
+    if (words.some((w, i) => WARM_VERB.test(w) || (w === 'pre' && /^(populat|warm|load|fill)/.test(words[i + 1] ?? '')))) return true;
+  }
+  return false;
+}
+
 /** Shortens a quoted piece of evidence for messages, secrets redacted (`engine/redact.ts`). */
 export function excerpt(text: string, max = 60): string {
   return quoteSource(text, max);

@@ -41,15 +41,11 @@ function findKvWrites(model: WorkerModel, facts: FileFacts): KvWrite[] {
     const write = restWrite(model, call) ?? sdkWrite(call) ?? execWrite(model, call);
     if (write) result.push(write);
   }
-  const visit = (node: ts.Node): void => {
-    if (ts.isTaggedTemplateExpression(node) && /^\$|^sh$/.test(node.tag.getText(model.sf))) {
-      const text = commandText(model, [node.template]);
-      const match = WRANGLER_PUT.exec(text);
-      if (match) result.push({ node, label: `"wrangler kv ${match[1]} put" via ${node.tag.getText(model.sf)}\`…\``, bulk: match[1] === 'bulk', detail: { node: node.template, what: 'the command' } });
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (model.sf.text.includes('`')) visit(model.sf);
+  for (const node of model.taggedTemplates) {
+    if (!/^\$|^sh$/.test(node.tag.getText(model.sf))) continue;
+    const match = WRANGLER_PUT.exec(commandText(model, [node.template]));
+    if (match) result.push({ node, label: `"wrangler kv ${match[1]} put" via ${node.tag.getText(model.sf)}\`…\``, bulk: match[1] === 'bulk', detail: { node: node.template, what: 'the command' } });
+  }
   result.sort((a, b) => a.node.getStart(model.sf) - b.node.getStart(model.sf));
   return result;
 }
