@@ -82,8 +82,9 @@ export function lintInWorkers(jobs: readonly LintJob[], threads: number, setup: 
 
 /** A worker running this module: the bundle itself, or (tests run the TypeScript sources) this file through tsx. */
 function startWorker(data: unknown): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: data });
+  // Always this very module (never a path from the workspace); tests run the TypeScript source through tsx.
+  const execArgv = __filename.endsWith('.ts') ? ['--require', 'tsx/cjs'] : undefined;
+  return new Worker(__filename, { workerData: data, execArgv });
 }
 
 /** The worker side: lint each batch it is sent with one Workspace for the whole run. */

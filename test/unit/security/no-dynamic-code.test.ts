@@ -14,8 +14,13 @@ const FORBIDDEN: [string, RegExp][] = [
   ['a non-literal import()', /(?<![.\w])import\s*\(\s*(?!(['"])[^'"]*\1\s*\))/],
   ['setTimeout/setInterval with a string', /\bset(?:Timeout|Interval)\s*\(\s*['"`]/],
   ['the vm module', /from\s+['"](?:node:)?vm['"]|require\(\s*['"](?:node:)?vm['"]\s*\)/],
-  ['a process or network module', /from\s+['"](?:node:)?(?:child_process|net|tls|http|https|http2|dgram|dns|worker_threads)['"]/],
+  ['a process or network module', /from\s+['"](?:node:)?(?:child_process|net|tls|http|https|http2|dgram|dns)['"]/],
+  ['a worker started from anything but its own module', /new\s+Worker\s*\((?!\s*__filename\s*,)/],
 ];
+
+/** The only files that may start worker threads (`--concurrency`: each runs edgelint's own bundle, nothing else). */
+const WORKER_FILES = new Set(['server/src/cli/parallel.ts', 'server/src/cli/bin.ts']);
+const WORKER_MODULE = /from\s+['"](?:node:)?worker_threads['"]/;
 
 /** Source files under a folder. */
 function sources(dir: string, out: string[] = []): string[] {
@@ -45,13 +50,19 @@ describe('security: no dynamic code in the shipped sources', () => {
     assert.deepEqual(findings('const m = require(name);'), ['a non-literal require()']);
     assert.deepEqual(findings('const m = await import(`./rules/${id}`);'), ['a non-literal import()']);
     assert.deepEqual(findings("import { spawn } from 'node:child_process';"), ['a process or network module']);
+    assert.deepEqual(findings('new Worker(userPath, { eval: true });'), ['a worker started from anything but its own module']);
+    assert.deepEqual(findings('new Worker(__filename, { workerData });'), []);
     assert.deepEqual(findings("const { runStdio } = await import('../lsp/stdio');\n// never eval(x)\nconst c = require('jsonc-parser');"), []);
   });
 
   it(`${ROOTS.join(' and ')} contain none of them`, () => {
     const files = ROOTS.flatMap((root) => sources(root));
     assert.ok(files.length > 100, `only ${files.length} source files found`);
-    const bad = files.flatMap((file) => findings(readFileSync(file, 'utf8')).map((what) => `${file}: ${what}`));
+    const bad = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const worker = WORKER_MODULE.test(code(text)) && !WORKER_FILES.has(file.split('\\').join('/')) ? ['worker_threads outside the CLI runner'] : [];
+      return [...findings(text), ...worker].map((what) => `${file}: ${what}`);
+    });
     assert.deepEqual(bad, []);
   });
 });
