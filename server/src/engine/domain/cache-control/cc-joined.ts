@@ -79,7 +79,8 @@ function codePriors(site: CacheControlSite, sites: CacheControlSite[], model: Wo
   const node = site.node;
   const parent = node?.parent;
   if (!node || !parent) return [];
-  const siteOf = (n: ts.Node) => sites.find((s) => s.node === n && s.header === site.header);
+  const byNode = sitesByNode(sites);
+  const siteOf = (n: ts.Node) => byNode.get(n)?.find((s) => s.header === site.header);
   // new Headers([['cache-control', a], ['cache-control', b]]) appends each pair.
   if (ts.isArrayLiteralExpression(parent) && parent.elements.length === 2 && parent.elements[1] === node && ts.isArrayLiteralExpression(parent.parent)) {
     const list = parent.parent.elements;
@@ -90,6 +91,37 @@ function codePriors(site: CacheControlSite, sites: CacheControlSite[], model: Wo
   }
   if (ts.isCallExpression(parent) && parent.arguments[1] === node && isAppend(parent, model)) return callPriors(parent, site, model, siteOf);
   return [];
+}
+
+const nodeIndex = new WeakMap<CacheControlSite[], Map<ts.Node, CacheControlSite[]>>();
+
+/** The sites of a list by their value node (built once per list: a file with many sites stays linear). */
+function sitesByNode(sites: CacheControlSite[]): Map<ts.Node, CacheControlSite[]> {
+  let index = nodeIndex.get(sites);
+  if (!index) {
+    index = new Map();
+    for (const s of sites) if (s.node) index.set(s.node, [...(index.get(s.node) ?? []), s]);
+    nodeIndex.set(sites, index);
+  }
+  return index;
+}
+
+const functionCalls = new WeakMap<WorkerModel, Map<ts.Node | undefined, ts.CallExpression[]>>();
+
+/** The calls of a model whose nearest enclosing function is `fn` (undefined: top level), in source order; built once per model. */
+function callsIn(model: WorkerModel, fn: ts.Node | undefined): ts.CallExpression[] {
+  let byFunction = functionCalls.get(model);
+  if (!byFunction) {
+    byFunction = new Map();
+    for (const call of model.calls) {
+      const owner = enclosingFunction(call);
+      const list = byFunction.get(owner);
+      if (list) list.push(call);
+      else byFunction.set(owner, [call]);
+    }
+    functionCalls.set(model, byFunction);
+  }
+  return byFunction.get(fn) ?? [];
 }
 
 /** `x.append(name, v)` or Hono `c.header(name, v, { append: true })`. */
@@ -109,12 +141,12 @@ function callPriors(call: ts.CallExpression, site: CacheControlSite, model: Work
   const fn = enclosingFunction(call);
   let priors: CacheControlSite[] = [];
   let reset = false;
-  for (const earlier of model.calls) {
+  for (const earlier of callsIn(model, fn)) {
     if (earlier.end > call.getStart(model.sf)) continue;
     const method = calleeName(earlier);
     if (method !== 'set' && method !== 'append' && method !== 'delete' && method !== 'header') continue;
     const earlierPath = calleeObject(earlier) && accessPath(calleeObject(earlier)!);
-    if (earlierPath?.join('.') !== path.join('.') || enclosingFunction(earlier) !== fn || !dominates(earlier, call)) continue;
+    if (earlierPath?.join('.') !== path.join('.') || !dominates(earlier, call)) continue;
     const header = earlier.arguments[0] && model.resolver.resolveString(earlier.arguments[0])?.value.toLowerCase();
     if (header !== site.header) continue;
     const prior = earlier.arguments[1] ? siteOf(earlier.arguments[1]) : undefined;
