@@ -9,6 +9,7 @@ import { fileKind } from '../../server/src/engine/file-kind';
 import { applyFix, applyFixes } from '../../server/src/engine/fixer';
 import { LineIndex } from '../../server/src/engine/line-index';
 import { lintFile } from '../../server/src/engine/linter';
+import { declaredSeverities } from '../../server/src/engine/message-severity';
 import { hiddenByFilter } from './filter-evidence';
 import { syntaxErrors } from '../../server/src/engine/syntax-errors';
 import { PARSE_ERROR, type Problem } from '../../server/src/engine/types';
@@ -54,11 +55,21 @@ export interface InvalidCase extends ValidCase {
 
 /** Lints code as one file of a virtual project with only `rule` enabled. */
 export function lintWith(rule: Rule, testCase: ValidCase, code = testCase.code): Problem[] {
+  // Rules that are off by default are tested turned on, at their default severity.
+  const overrides = testCase.options || rule.enabledByDefault === false ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
+  return lintIn(rule, testCase, code, overrides);
+}
+
+/** `rule`'s problems with its severity not configured (the case's options become its defaults): what a user gets by default. */
+function unconfiguredProblems(rule: Rule, testCase: ValidCase, linted: Problem[]): Problem[] {
+  if (!testCase.options && rule.enabledByDefault !== false) return linted;
+  return lintIn({ ...rule, enabledByDefault: true, defaultOptions: { ...rule.defaultOptions, ...testCase.options } }, testCase, testCase.code, undefined);
+}
+
+function lintIn(rule: Rule, testCase: ValidCase, code: string, overrides: Map<string, { severity: Problem['severity']; options?: Record<string, unknown> }> | undefined): Problem[] {
   const filename = testCase.filename ?? 'src/index.ts';
   const path = join(ROOT, filename);
   const { project } = virtualProject(testCase.files);
-  // Rules that are off by default are tested turned on, at their default severity.
-  const overrides = testCase.options || rule.enabledByDefault === false ? new Map([[rule.id, { severity: rule.defaultSeverity, options: testCase.options }]]) : undefined;
   const input = { path, text: code, facts: project.factsFor(path), overrides };
   // Every case is also evidence for the pre-parse filter: it must admit any code the check reports on.
   const hidden = hiddenByFilter(rule, input);
@@ -129,6 +140,7 @@ export function assertInvalidCase(rule: Rule, testCase: InvalidCase): void {
       assert.ok(edit.start >= 0 && edit.end <= testCase.code.length && edit.start <= edit.end, `error ${i}: edit out of bounds`);
     }
   });
+  assertDeclaredSeverities(rule, testCase, all);
   const fixed = problems.filter((p) => p.fix);
   if (fixed.length === 0) {
     assert.ok(testCase.output === undefined || testCase.output === null, 'output given but the rule offered no fix');
@@ -143,6 +155,15 @@ export function assertInvalidCase(rule: Rule, testCase: InvalidCase): void {
   const after = ruleProblems(rule, lintWith(rule, testCase, output));
   for (const problem of fixed) {
     assert.ok(countOf(after, problem.messageId) < countOf(problems, problem.messageId), `fix for "${problem.message}" did not remove the problem`);
+  }
+}
+
+/** Each problem reported without a configured severity has one its rule declares for the message (`messageSeverities`). */
+export function assertDeclaredSeverities(rule: Rule, testCase: ValidCase, linted: Problem[]): void {
+  for (const problem of ruleProblems(rule, unconfiguredProblems(rule, testCase, linted))) {
+    const declared = declaredSeverities(rule, problem.messageId!);
+    assert.ok(declared.includes(problem.severity),
+      `${rule.id}: "${problem.messageId}" reported at ${problem.severity}, but its declared severities are ${declared.join(', ')} (declare it in messageSeverities)`);
   }
 }
 

@@ -2,11 +2,12 @@
 import { docsUrl, type Rule } from '../engine/define-rule';
 import { explainCacheControl } from '../engine/explain-cache-control';
 import type { HoverContext } from '../engine/explain-context';
+import { messageGroups, severityFacts } from '../engine/message-severity';
 
 /** The rule's facts as text (or JSON), all from its definition: docs/ is not shipped in the bundle. */
 export function explainRule(rule: Rule, json: boolean): string {
   const facts = {
-    id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity, enabledByDefault: rule.enabledByDefault !== false, fixable: rule.fixable,
+    id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity, ...severityFacts(rule), enabledByDefault: rule.enabledByDefault !== false, fixable: rule.fixable,
     hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds], docs: docsUrl(rule.id),
   };
   if (json) return `${JSON.stringify(facts, null, 2)}\n`;
@@ -14,6 +15,7 @@ export function explainRule(rule: Rule, json: boolean): string {
     `${rule.id}: ${rule.description}`,
     '',
     `  default severity  ${rule.defaultSeverity}`,
+    ...severityLines(rule),
     ...(rule.enabledByDefault === false ? ['  on by default     no (turn it on in the edgelint config)'] : []),
     `  fixable           ${rule.fixable ? 'yes (--fix applies it)' : 'no'}`,
     `  suggestions       ${rule.hasSuggestions ? 'yes (quick fixes in the editor)' : 'no'}`,
@@ -21,6 +23,13 @@ export function explainRule(rule: Rule, json: boolean): string {
     `  docs              ${facts.docs}`,
     '',
   ].join('\n');
+}
+
+/** With more than one severity: which messages are reported at which (`warn/info`: each report picks one). */
+function severityLines(rule: Rule): string[] {
+  const groups = messageGroups(rule);
+  if (groups.length < 2 && groups[0]!.severities.length < 2) return [];
+  return groups.map((g, i) => `  ${i === 0 ? 'severities' : ''.padEnd(10)}        ${g.severities.join('/').padEnd(11)} ${g.messageIds.join(', ')}`);
 }
 
 /** The contexts `explain --cache-control` walks through, with the label each one prints under (domain.md §0: context decides). */

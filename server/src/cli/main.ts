@@ -29,6 +29,7 @@ import { FileRunner } from './file-runner';
 import { isGlobArgument, staticBase } from '../node-io/globs';
 import { lintInWorkers, threadCount, type LintJob } from './parallel';
 import { positioned, tally, type FileReport } from './report';
+import { severityFacts } from '../engine/message-severity';
 import { VERSION } from '../version';
 
 /** What the CLI may touch besides the file system. */
@@ -94,7 +95,7 @@ function print(io: CliIo, text: string): number {
 }
 
 function listRules(json: boolean): string {
-  const rows = allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, enabledByDefault: r.enabledByDefault !== false, fixable: r.fixable, hasSuggestions: r.hasSuggestions, description: r.description, docs: docsUrl(r.id) }));
+  const rows = allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, ...severityFacts(r), enabledByDefault: r.enabledByDefault !== false, fixable: r.fixable, hasSuggestions: r.hasSuggestions, description: r.description, docs: docsUrl(r.id) }));
   if (json) return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...rows.map((r) => r.id.length));
   return `${rows.map((r) => `${r.id.padEnd(width)}  ${(r.enabledByDefault ? r.defaultSeverity : 'off').padEnd(5)}  ${r.fixable ? 'fixable' : '       '}  ${r.docs}`).join('\n')}\n`;

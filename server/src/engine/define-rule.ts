@@ -24,7 +24,10 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   end: number;
   messageId: MessageIds;
   data?: Record<string, string | number>;
-  /** Overrides the rule's default severity for this report (e.g. E for throws, W for silent), unless the user configured one. */
+  /**
+   * Picks one of the severities the rule declares for this message (`messageSeverities`) for this report, unless the user
+   * configured one (e.g. warn when only the edge would see it). Leave it out to get the message's declared severity.
+   */
   severity?: Severity;
   fix?: Fix;
   suggestions?: Fix[];
@@ -33,6 +36,9 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   /** Other places of the same cause, shown as related locations. */
   related?: RelatedLocation[];
 }
+
+/** The severity of one message, or its severities when each report picks one (the first is the default). */
+export type MessageSeverity = Severity | readonly [Severity, ...Severity[]];
 
 /** The parsed inputs a rule may ask for; each is parsed at most once per lint and shared by all rules. */
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {
@@ -69,6 +75,11 @@ export interface Rule<Options = any, MessageIds extends string = string> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Messages reported at another severity than `defaultSeverity`: one severity, or several when each report picks one
+   * with `severity` (the first is the default). `context.report` applies it; a harness check fails on any other severity.
+   */
+  messageSeverities?: Readonly<Partial<Record<NoInfer<MessageIds>, MessageSeverity>>>;
   /** `false`: the rule runs only when the user turns it on (its precision on real code is not proven); then `defaultSeverity` applies. */
   enabledByDefault?: boolean;
   /** Offers `fix` edits (applied by --fix and fix-on-save). */

@@ -9,6 +9,7 @@ import { fixUntilStable } from './fixer';
 import { languageOf, type Models } from './languages';
 import { directiveProblems, type DirectiveChecks } from './directive-problems';
 import { nestingError } from './parse/nesting';
+import { messageSeverity } from './message-severity';
 import { suppress } from './suppressions';
 import { syntaxErrors } from './syntax-errors';
 import { FILE_ERROR, PARSE_ERROR, type FileKind, type LintResult, type Problem, type SeveritySetting, type SuppressedProblem } from './types';
@@ -116,7 +117,7 @@ function runRuleUntraced(rule: Rule, parsed: ParsedFile, facts: FileFacts, setti
       // The contract is enforced, not trusted (as ESLint): --fix applies fixes silently, so only declared fixers may fix.
       if (d.fix && !rule.fixable) throw new Error('reported a fix but the rule is not declared `fixable`');
       if (d.suggestions?.length && !rule.hasSuggestions) throw new Error('reported suggestions but the rule does not declare `hasSuggestions`');
-      const severity = setting.explicit ? setting.severity : d.severity ?? setting.severity;
+      const severity = setting.explicit ? setting.severity : d.severity ?? messageSeverity(rule, d.messageId);
       if (severity === 'off') return;
       problems.push({
         ruleId: rule.id, messageId: d.messageId, severity, message: formatMessage(template, d.data),

@@ -19,6 +19,16 @@ describe('edgelint explain', () => {
     }
   });
 
+  it('lists which messages are at which severity when a rule has several (text and JSON)', async () => {
+    const text = (await runCli(['explain', 'cc-syntax'], '.')).stdout;
+    assert.ok(text.includes('  default severity  error\n  severities        error       unbalancedQuote, unknownDirective\n'
+      + '                    warn        semicolon, colon, spacedEquals, emptyMember\n'), text);
+    assert.ok(!(await runCli(['explain', 'cache-put-floating'], '.')).stdout.includes('severities'));
+    const json = JSON.parse((await runCli(['explain', 'cc-conflicting-directives', '--format', 'json'], '.')).stdout) as { severities: string[]; messageSeverities: Record<string, string[]> };
+    assert.deepEqual(json.severities, ['warn', 'info']);
+    assert.deepEqual(json.messageSeverities.noStore, ['warn', 'info']);
+  });
+
   it('--format json gives the same facts as --list-rules', async () => {
     const listed = JSON.parse((await runCli(['--list-rules', '--format', 'json'], '.')).stdout) as Record<string, unknown>[];
     const rule = allRules.find((r) => r.fixable)!;

@@ -48,6 +48,16 @@ describe('lintFile', () => {
     assert.equal(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule], overrides }).problems[0]!.severity, 'info');
     assert.deepEqual(lintFile({ path: '/p/a.ts', text: 'x', rules: [rule], overrides: new Map([['t-sev', { severity: 'off' as const }]]) }).problems, []);
   });
+  it('reports a message at its declared severity (messageSeverities; the first of several), unless the report picks or the user configures one', () => {
+    const severities = (rule: Rule, overrides?: Map<string, { severity: 'error' }>) => lintFile({ path: '/p/a.ts', text: 'xy', rules: [rule], overrides }).problems.map((p) => p.severity);
+    const twoMessages = (picked?: 'warn') => reportAll('t-msg', {
+      messages: { m: 'm', n: 'n' }, messageSeverities: { n: ['info', 'warn'] },
+      check(context) { context.report({ start: 0, end: 1, messageId: 'm' }); context.report({ start: 1, end: 2, messageId: 'n', ...(picked ? { severity: picked } : {}) }); },
+    });
+    assert.deepEqual(severities(twoMessages()), ['warn', 'info']);
+    assert.deepEqual(severities(twoMessages('warn')), ['warn', 'warn']);
+    assert.deepEqual(severities(twoMessages(), new Map([['t-msg', { severity: 'error' as const }]])), ['error', 'error']);
+  });
   it('reports broken config files and syntax errors with positions', () => {
     const toml = lintFile({ path: '/p/wrangler.toml', text: 'name = \n', rules: [] }).problems;
     assert.equal(toml[0]!.ruleId, 'parse-error');

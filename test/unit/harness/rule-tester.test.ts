@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defineRule, type Rule } from '../../../server/src/engine/define-rule';
-import type { Fix } from '../../../server/src/engine/types';
+import type { Fix, Severity } from '../../../server/src/engine/types';
 import { assertInvalidCase } from '../../harness/rule-tester';
 
 /** Reports `fetch(` and offers `edit` as its fix or suggestion; `mayApply` admits only files containing `fetch(`. */
-function ruleWith(produce: (start: number) => { fix?: Fix; suggestions?: Fix[] }): Rule {
+function ruleWith(produce: (start: number) => { fix?: Fix; suggestions?: Fix[]; severity?: Severity }): Rule {
   return defineRule({
     id: 't-filtered', description: 'test rule behind a pre-parse filter', defaultSeverity: 'warn', fixable: true, hasSuggestions: true,
     kinds: ['worker'], defaultOptions: {}, messages: { found: 'found fetch' },
@@ -36,6 +36,13 @@ describe('rule tester self-test', () => {
     const rule = { ...ruleWith((start) => ({ fix: rename(start) })), fixable: false };
     assert.throws(() => assertInvalidCase(rule, { code: 'fetch(x);\n', output: 'get(x);\n', errors: [{ messageId: 'found' }] }),
       /internal error in t-filtered: reported a fix but the rule is not declared `fixable`/);
+  });
+  it('fails when a message is reported at a severity its rule does not declare, also when the case configures the rule', () => {
+    const rule = { ...ruleWith(() => ({ severity: 'info' })), fixable: false, hasSuggestions: false };
+    const errors = [{ messageId: 'found' }];
+    assert.throws(() => assertInvalidCase(rule, { code: 'fetch(x);\n', errors }), /"found" reported at info, but its declared severities are warn/);
+    assert.throws(() => assertInvalidCase(rule, { code: 'fetch(x);\n', options: { any: 1 }, errors }), /"found" reported at info/);
+    assert.doesNotThrow(() => assertInvalidCase({ ...rule, messageSeverities: { found: ['warn', 'info'] } }, { code: 'fetch(x);\n', errors }));
   });
   it('passes a fix that keeps the file parsing', () => {
     const rule = ruleWith((start) => ({ fix: rename(start) }));

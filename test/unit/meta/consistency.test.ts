@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allRules } from '../../../server/src/rules';
-import { currentRuleTable, ruleTable } from '../../harness/rule-table';
+import { currentRuleTable, ruleTable, withSeverityRow } from '../../harness/rule-table';
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -45,6 +45,12 @@ describe('rule registry', () => {
 describe('README', () => {
   it('rule table matches the registry (run `npx tsx scripts/update-readme.ts`)', () => {
     assert.equal(currentRuleTable(readFileSync('README.md', 'utf8')), ruleTable());
+  });
+  it('each rule doc states which messages are at which severity when there are several (run `npx tsx scripts/update-readme.ts`)', () => {
+    for (const rule of allRules) {
+      const doc = readFileSync(`docs/rules/${rule.id}.md`, 'utf8');
+      assert.equal(doc, withSeverityRow(doc, rule), rule.id);
+    }
   });
   it('shows the two commands', () => {
     const readme = readFileSync('README.md', 'utf8');

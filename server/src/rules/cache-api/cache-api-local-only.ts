@@ -18,6 +18,7 @@ export default defineRule({
   id: 'cache-api-local-only',
   description: 'The Cache API is per data center: a cache.delete() purge, a cron or a warming loop reaches one location only.',
   defaultSeverity: 'warn',
+  messageSeverities: { warmingLoop: 'info', staleIgnored: 'info' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker'],
@@ -50,9 +51,9 @@ export default defineRule({
         // cache.put() in cron code is kv-cron-warming's finding; here: request-path warming loops and stale-* directives.
         const rep = !cron ? repetitionOf(cache.call) : undefined;
         const evidence = rep && intentEvidence(model, rep.node, cache.request ? { node: cache.request, what: 'the key' } : undefined, context.path);
-        if (rep && evidence) context.report({ ...at, messageId: 'warmingLoop', severity: 'info', data: { call: label, loop: describeRepetition(rep, sf), evidence } });
+        if (rep && evidence) context.report({ ...at, messageId: 'warmingLoop', data: { call: label, loop: describeRepetition(rep, sf), evidence } });
         for (const stale of staleDirectives(model, cache)) {
-          context.report({ start: stale.start, end: stale.end, messageId: 'staleIgnored', severity: 'info', data: { directive: stale.directive } });
+          context.report({ start: stale.start, end: stale.end, messageId: 'staleIgnored', data: { directive: stale.directive } });
         }
       }
     }

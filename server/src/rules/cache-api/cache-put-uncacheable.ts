@@ -16,6 +16,7 @@ export default defineRule({
   id: 'cache-put-uncacheable',
   description: 'cache.put() throws for non-GET requests, status 206 and Vary: *, and silently stores nothing for 304, Set-Cookie or no-store/private/no-cache/max-age=0 responses.',
   defaultSeverity: 'error',
+  messageSeverities: { unguardedIncoming: 'warn', notModified: 'warn', setCookie: 'warn', notStored: 'warn' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -41,7 +42,7 @@ export default defineRule({
         if (incoming && !methodGuarded(model, put.call)) {
           const key = `new Request(${put.request.getText(sf)}.url)`;
           context.report({
-            start: put.request.getStart(sf), end: put.request.end, messageId: 'unguardedIncoming', severity: 'warn', data: { how: incoming.how, relation: incoming.copy ? "copies the incoming request's method" : 'is the incoming request' },
+            start: put.request.getStart(sf), end: put.request.end, messageId: 'unguardedIncoming', data: { how: incoming.how, relation: incoming.copy ? "copies the incoming request's method" : 'is the incoming request' },
             suggestions: ts.isIdentifier(unwrap(put.request)) || ts.isPropertyAccessExpression(unwrap(put.request))
               ? [{ title: `Use a GET cache key: ${key}`, edits: [{ start: put.request.getStart(sf), end: put.request.end, text: key }] }] : [],
           });
@@ -61,7 +62,7 @@ export default defineRule({
       const at = { start: put.response.getStart(sf), end: put.response.end };
       if (response.status?.value === 206) context.report({ ...at, messageId: 'partialContent', data: { line: lineOf(response.status.node) } });
       // workerd never forwards 304 responses to the cache backend (domain.md §0, api/cache.c++).
-      if (response.status?.value === 304) context.report({ ...at, messageId: 'notModified', severity: 'warn', data: { line: lineOf(response.status.node) } });
+      if (response.status?.value === 304) context.report({ ...at, messageId: 'notModified', data: { line: lineOf(response.status.node) } });
       const vary = response.headers.find((h) => h.name === 'vary' && h.value?.value.split(',').some((v) => v.trim() === '*'));
       if (vary) context.report({ ...at, messageId: 'varyStar', data: { value: vary.value!.value, line: lineOf(vary.node) } });
       const cacheControls = ['cache-control', ...CDN_HEADERS].map((name) => lastHeader(response.headers, name)).filter((h): h is KnownHeader => !!h);
@@ -73,9 +74,9 @@ export default defineRule({
       if (cookie && !parsed.some(exemptsSetCookie)) {
         const suggestion = cc && !blocking ? addPrivateSetCookie(cc, sf) : undefined;
         const noCache = parsed.some(namesSetCookie('no-cache')) ? ' (no-cache="Set-Cookie" is documented only for Workers Cache, not for the Cache API)' : '';
-        context.report({ ...at, messageId: 'setCookie', severity: 'warn', data: { line: lineOf(cookie.node), noCache }, suggestions: suggestion ? [suggestion] : [] });
+        context.report({ ...at, messageId: 'setCookie', data: { line: lineOf(cookie.node), noCache }, suggestions: suggestion ? [suggestion] : [] });
       }
-      if (blocking) context.report({ ...at, messageId: 'notStored', severity: 'warn', data: { value: cc!.value!.value, directive: blocking, line: lineOf(cc!.node) } });
+      if (blocking) context.report({ ...at, messageId: 'notStored', data: { value: cc!.value!.value, directive: blocking, line: lineOf(cc!.node) } });
     }
   },
 });

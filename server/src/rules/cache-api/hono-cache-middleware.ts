@@ -13,6 +13,7 @@ export default defineRule({
   id: 'hono-cache-middleware',
   description: "Hono's cache() must not cache per-user responses or run before auth middleware, and its vary option cannot contain '*'.",
   defaultSeverity: 'warn',
+  messageSeverities: { varyStar: 'error' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker'],
@@ -34,7 +35,7 @@ export default defineRule({
     for (const mount of mounts) {
       const vary = mount.options && model.resolver.objectValue(mount.options, 'vary');
       if (vary && varyHasStar(model, vary)) {
-        context.report({ start: vary.getStart(sf), end: vary.end, messageId: 'varyStar', severity: 'error' });
+        context.report({ start: vary.getStart(sf), end: vary.end, messageId: 'varyStar' });
       }
       if (mount.options && model.resolver.objectValue(mount.options, 'keyGenerator')) continue;
       const finding = shareFinding(model, mount, cookieReaders, auth);

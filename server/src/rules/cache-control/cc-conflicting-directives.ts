@@ -40,6 +40,11 @@ export default defineRule({
   id: 'cc-conflicting-directives',
   description: 'A Cache-Control value must not combine directives that contradict each other.',
   defaultSeverity: 'warn',
+  // Info for edge-only pairs where no Cloudflare cache reads the value (see check).
+  messageSeverities: {
+    publicPrivate: ['warn', 'info'], privateSMaxage: ['warn', 'info'], noCacheImmutable: ['warn', 'info'],
+    noStore: ['warn', 'info'], noCacheMaxAge: ['warn', 'info'], publicArgument: ['warn', 'info'],
+  },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],

@@ -18,6 +18,7 @@ export default defineRule({
   id: 'cc-delta-seconds',
   description: 'Cache-Control lifetimes (max-age, s-maxage, stale-*, min-fresh, max-stale) must be unquoted whole numbers of seconds.',
   defaultSeverity: 'error',
+  messageSeverities: { quoted: 'warn' },
   fixable: true,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],
@@ -44,7 +45,7 @@ export default defineRule({
         const from = d.valueStart ?? d.nameEnd;
         const to = d.valueEnd ?? d.nameEnd;
         const value = (d.value ?? '').trim();
-        const report = (messageId: MessageIdOf<typeof context>, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[]; severity?: 'warn' } = {}) => {
+        const report = (messageId: MessageIdOf<typeof context>, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[] } = {}) => {
           const range = from < to ? siteRange(site, from, to) : siteRange(site, d.start, d.end);
           context.report({ ...range, messageId, data: { member, ...extra }, ...more });
         };
@@ -56,7 +57,7 @@ export default defineRule({
           if (!d.quoted) continue;
           const fixed = `${d.name}=${value}`;
           const [fix] = replace('Remove the quotes', value);
-          report('quoted', { fixed }, { fix, severity: 'warn' });
+          report('quoted', { fixed }, { fix });
         } else if (value === '') {
           report('empty');
         } else if (DECIMAL.test(value)) {

@@ -17,6 +17,7 @@ export default defineRule({
   id: 'cc-immutable-misuse',
   description: 'immutable or a one-year max-age on HTML keeps browsers from seeing new deploys; immutable without max-age does nothing.',
   defaultSeverity: 'warn',
+  messageSeverities: { noLifetime: 'info' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],
@@ -43,7 +44,7 @@ export default defineRule({
       const immutable = own.find((d) => d.key === 'immutable');
       if (!immutable || members.some((m) => (m.directive.key === 'max-age' || m.directive.key === 's-maxage') && m.directive.value !== undefined)) continue;
       context.report({
-        ...siteRange(value.site, immutable.start, immutable.end), messageId: 'noLifetime', severity: 'info',
+        ...siteRange(value.site, immutable.start, immutable.end), messageId: 'noLifetime',
         suggestions: what ? [] : addMaxAge(value.site, immutable),
       });
     }

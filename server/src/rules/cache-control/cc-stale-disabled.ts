@@ -16,6 +16,7 @@ export default defineRule({
   id: 'cc-stale-disabled',
   description: 'stale-while-revalidate and stale-if-error do nothing when s-maxage, must-revalidate, proxy-revalidate or no-cache is also set, or (on Cloudflare) when a CDN header overrides Cache-Control.',
   defaultSeverity: 'warn',
+  messageSeverities: { disabledNoCache: 'info' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],
@@ -63,7 +64,7 @@ export default defineRule({
         const strict = disablers.filter((d) => d.directive.key !== 'no-cache');
         const base = { member: memberText(stale), header: headerLabel(value.site.header), via: joinedVia(value), where: edgeContextLabel(where) };
         if (strict.length === 0) {
-          context.report({ ...range, messageId: 'disabledNoCache', severity: 'info', data: base, suggestions: enableStale(members, disablers, memberText, context.text) });
+          context.report({ ...range, messageId: 'disabledNoCache', data: base, suggestions: enableStale(members, disablers, memberText, context.text) });
           continue;
         }
         const names = strict.map((d) => `'${memberText(d)}'`).join(' and ');

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'cc-syntax',
   description: 'Cache-Control values must use the RFC 9111 list syntax and known directive names.',
   defaultSeverity: 'error',
+  messageSeverities: { semicolon: 'warn', colon: 'warn', spacedEquals: 'warn', emptyMember: 'warn' },
   fixable: true,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],
@@ -34,7 +35,7 @@ export default defineRule({
       for (const separator of targeted ? [] : parsed.separators) {
         if (separator.char !== ';') continue;
         context.report({
-          ...at(separator.start, separator.start + 1), messageId: 'semicolon', data: { value }, severity: 'warn',
+          ...at(separator.start, separator.start + 1), messageId: 'semicolon', data: { value },
           fix: fix("Replace ';' with ','", separator.start, separator.start + 1, ','),
         });
       }
@@ -42,7 +43,7 @@ export default defineRule({
         const commaAt = value[gap.end] === ',' ? gap.end : gap.start - 1;
         if (commaAt < 0 || value[commaAt] !== ',') continue;
         context.report({
-          ...at(commaAt, commaAt + 1), messageId: 'emptyMember', data: { value }, severity: 'warn',
+          ...at(commaAt, commaAt + 1), messageId: 'emptyMember', data: { value },
           fix: fix('Remove the stray comma', commaAt, commaAt + 1, ''),
         });
       }
@@ -57,13 +58,13 @@ export default defineRule({
         } else if (d.assign?.char === ':') {
           const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed }, severity: 'warn',
+            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed },
             fix: fix("Replace ':' with '='", d.assign.start, d.assign.end, '='),
           });
         } else if (d.assign?.spaced) {
           const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member, fixed }, severity: 'warn',
+            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member, fixed },
             fix: fix("Remove the spaces around '='", d.assign.start, d.assign.end, '='),
           });
         }

@@ -10,6 +10,7 @@ export default defineRule({
   id: 'cdn-cc-structured-field',
   description: 'CDN-Cache-Control and Cloudflare-CDN-Cache-Control values must be valid Structured-Field Dictionaries with integer lifetimes.',
   defaultSeverity: 'warn',
+  messageSeverities: { parseError: ['warn', 'info'], dropped: ['warn', 'info'], parameter: ['warn', 'info'] },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker', 'headers'],

@@ -16,6 +16,7 @@ const rule = defineRule({
   id: 'cf-ineffective-option',
   description: 'cf cache options that do nothing: non-GET subrequests, ctx.exports fetches, Enterprise-only cacheKey, redundant cacheEverything.',
   defaultSeverity: 'warn',
+  messageSeverities: { enterpriseOnly: 'info', redundant: 'info' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -30,7 +31,7 @@ const rule = defineRule({
   check(context) {
     const model = context.worker();
     const reported = new Set<string>();
-    const report = (entry: ObjectEntry, messageId: MessageId, data: Record<string, string>, extra: { severity?: 'info'; suggestions?: Fix[] } = {}) => {
+    const report = (entry: ObjectEntry, messageId: MessageId, data: Record<string, string>, extra: { suggestions?: Fix[] } = {}) => {
       const start = entry.keyNode.getStart(model.sf);
       if (reported.has(`${start}:${messageId}`)) return;
       reported.add(`${start}:${messageId}`);
@@ -48,11 +49,11 @@ const rule = defineRule({
         if (method && first) report(first, 'nonGet', { key: first.key, method });
       }
       const cacheKey = cfOption(site, 'cacheKey');
-      if (cacheKey && site.api !== 'ctx.exports fetch()') report(cacheKey, 'enterpriseOnly', {}, { severity: 'info' });
+      if (cacheKey && site.api !== 'ctx.exports fetch()') report(cacheKey, 'enterpriseOnly', {});
       const everything = cfOption(site, 'cacheEverything');
       const ttl = cfOption(site, 'cacheTtl');
       if (everything && ttl && everything.value.kind === ts.SyntaxKind.TrueKeyword && (model.resolver.resolveNumber(ttl.value) ?? -1) >= 0) {
-        report(everything, 'redundant', {}, { severity: 'info', suggestions: removal(model, site, everything) });
+        report(everything, 'redundant', {}, { suggestions: removal(model, site, everything) });
       }
     }
   },

@@ -10,6 +10,7 @@ const rule = defineRule({
   id: 'cf-invalid-ttl',
   description: 'cf.cacheTtl must be a non-negative number; cacheTtlByStatus needs status ranges like "200-299" and integer TTLs.',
   defaultSeverity: 'error',
+  messageSeverities: { negativeTtl: 'warn', notNumber: 'warn', overlap: 'warn', notInteger: 'warn' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -55,7 +56,7 @@ function checkCacheTtl(context: Context, model: WorkerModel, site: CfOptionsSite
     const rewrite = ts.isPropertyAssignment(ttl.property) && !cfOption(site, 'cacheTtlByStatus') && site.cf?.properties.includes(ttl.property)
       ? [{ title: 'Use cacheTtlByStatus', edits: [{ start: ttl.property.getStart(model.sf), end: ttl.property.end, text: `cacheTtlByStatus: { '100-599': ${number} }` }] }]
       : [];
-    context.report({ start: ttl.keyNode.getStart(model.sf), end: ttl.value.end, messageId: 'negativeTtl', severity: 'warn', data: { value: number }, suggestions: rewrite });
+    context.report({ start: ttl.keyNode.getStart(model.sf), end: ttl.value.end, messageId: 'negativeTtl', data: { value: number }, suggestions: rewrite });
     return;
   }
   const text = model.resolver.resolveString(value);
@@ -63,7 +64,7 @@ function checkCacheTtl(context: Context, model: WorkerModel, site: CfOptionsSite
   if (!what || !once(reported, ttl.keyNode, 'notNumber')) return;
   const seconds = text && /^\d+$/.test(text.value) && ts.isStringLiteralLike(value) ? Number(text.value) : undefined;
   const suggestions = seconds !== undefined ? [{ title: `Use the number ${seconds}`, edits: [{ start: value.getStart(model.sf), end: value.end, text: String(seconds) }] }] : [];
-  context.report({ start: ttl.keyNode.getStart(model.sf), end: ttl.value.end, messageId: 'notNumber', severity: 'warn', data: { what }, suggestions });
+  context.report({ start: ttl.keyNode.getStart(model.sf), end: ttl.value.end, messageId: 'notNumber', data: { what }, suggestions });
 }
 
 function checkByStatus(context: Context, model: WorkerModel, entries: ObjectEntry[], reported: Set<string>): void {
@@ -81,12 +82,12 @@ function checkByStatus(context: Context, model: WorkerModel, entries: ObjectEntr
     }
     const earlier = seen.find((s) => s.range.from <= range.to && range.from <= s.range.to);
     if (earlier && once(reported, entry.keyNode, 'overlap')) {
-      context.report({ ...at, messageId: 'overlap', severity: 'warn', data: { key: entry.key, other: earlier.entry.key, line: lineOf(earlier.entry.keyNode) } });
+      context.report({ ...at, messageId: 'overlap', data: { key: entry.key, other: earlier.entry.key, line: lineOf(earlier.entry.keyNode) } });
     }
     seen.push({ range, entry });
     const value = model.resolver.resolveNumber(entry.value);
     if (value !== undefined && !Number.isInteger(value) && once(reported, entry.keyNode, 'notInteger')) {
-      context.report({ start: at.start, end: entry.value.end, messageId: 'notInteger', severity: 'warn', data: { key: entry.key, value } });
+      context.report({ start: at.start, end: entry.value.end, messageId: 'notInteger', data: { key: entry.key, value } });
     }
   }
 }

@@ -11,6 +11,7 @@ export default defineRule({
   id: 'cf-unknown-option',
   description: 'Unknown keys in a subrequest\'s cf object are silently ignored; retired keys do nothing.',
   defaultSeverity: 'error',
+  messageSeverities: { retired: 'info' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -33,7 +34,7 @@ export default defineRule({
         reported.add(start);
         const feature = CF_RETIRED_KEYS.get(entry.key);
         if (feature) {
-          context.report({ start, end: entry.keyNode.end, messageId: 'retired', severity: 'info', data: { key: entry.key, feature } });
+          context.report({ start, end: entry.keyNode.end, messageId: 'retired', data: { key: entry.key, feature } });
           continue;
         }
         const intended = intendedCfKey(entry.key);

@@ -15,6 +15,7 @@ export default defineRule({
   id: 'headers-syntax',
   description: '_headers lines must follow the syntax wrangler accepts; rejected lines and rules are skipped silently at deploy.',
   defaultSeverity: 'error',
+  messageSeverities: { noHeaders: 'warn' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['headers'],
@@ -43,7 +44,6 @@ export default defineRule({
       const name = colon >= 0 ? lineText.slice(0, colon).trim() : lineText.replace(/^!/, '').trim();
       context.report({
         start: issue.start, end: issue.end, messageId: MESSAGE_OF[issue.code],
-        severity: issue.code === 'no-headers' ? 'warn' : undefined,
         data: {
           detail: issue.message, text: short(lineText), name, line: issue.line + 1, length: lineText.length,
           max: MAX_HEADER_RULES, count: (lineText.match(/\*/g) ?? []).length,

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'kv-cachettl-below-minimum',
   description: 'KV cacheTtl must be at least 30 seconds; smaller values make get() throw.',
   defaultSeverity: 'error',
+  messageSeverities: { passThrough: 'warn', requestInput: 'warn', inputThroughCall: 'warn' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -37,11 +38,11 @@ export default defineRule({
         const text = node.getText(model.sf);
         const clamp: Fix[] = [{ title: `Clamp with Math.max(${minimum}, …)`, edits: [valueEdit(entry, node, `Math.max(${minimum}, ${text})`, model.sf)] }];
         if (issue.kind === 'low') {
-          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'passThrough', severity: 'warn', data: { text, value: issue.value, reason: issue.reason, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'passThrough', data: { text, value: issue.value, reason: issue.reason, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
           continue;
         }
         if (issue.kind === 'input') {
-          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'requestInput', severity: 'warn', data: { text, source: issue.source, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'requestInput', data: { text, source: issue.source, binding: kv.binding, method: kv.method, minimum }, suggestions: clamp });
           continue;
         }
         const value = issue.value;
@@ -67,7 +68,7 @@ export default defineRule({
             suggestions: [{ title: `Pass ${minimum}`, edits: [{ start: node.getStart(model.sf), end: node.end, text: String(minimum) }] }],
           });
         } else if (issue.kind === 'input') {
-          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', severity: 'warn', data: { text: node.getText(model.sf), source: issue.source, via, minimum } });
+          context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', data: { text: node.getText(model.sf), source: issue.source, via, minimum } });
         }
       }
     }

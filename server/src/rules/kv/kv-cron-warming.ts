@@ -19,6 +19,7 @@ export default defineRule({
   id: 'kv-cron-warming',
   description: 'Cron (scheduled) code that "warms" KV, the Cache API or the CDN only warms the one data center the cron runs in.',
   defaultSeverity: 'warn',
+  messageSeverities: { scheduledRequests: 'info', fetchLoop: 'info' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker', 'workflow'],
@@ -37,8 +38,8 @@ export default defineRule({
     const scopes = cronScopes(model, context.facts);
     if (scopes.length === 0) return;
     const { sf } = model;
-    const report = (node: ts.Node, messageId: MessageIdOf<typeof context>, data: Record<string, string>, severity?: 'info') =>
-      context.report({ start: node.getStart(sf), end: node.end, messageId, data, ...(severity ? { severity } : {}) });
+    const report = (node: ts.Node, messageId: MessageIdOf<typeof context>, data: Record<string, string>) =>
+      context.report({ start: node.getStart(sf), end: node.end, messageId, data });
 
     for (const kv of kvCalls(model, context.facts)) {
       const scope = cronScopeOf(scopes, kv.call);
@@ -72,7 +73,7 @@ export default defineRule({
       if (!evidence) continue;
       const target = call.arguments[0]?.getText(sf).replace(/\s+/g, ' ') ?? '';
       const data = { call: `fetch(${target.length > 30 ? `${target.slice(0, 29)}…` : target})`, loop: describeRepetition(rep, sf), where: scope.where, evidence };
-      report(call, 'fetchLoop', data, 'info');
+      report(call, 'fetchLoop', data);
     }
   },
 });
@@ -95,7 +96,7 @@ function checkWorkflow(context: RuleContext, workflow: WorkflowModel): void {
       if (!evidence) continue;
       const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(c.text)![0].length;
       context.report({
-        start: c.start + lead, end: c.end, messageId: 'scheduledRequests', severity: 'info',
+        start: c.start + lead, end: c.end, messageId: 'scheduledRequests',
         data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
       });
       break;

@@ -22,6 +22,7 @@ export default defineRule({
   id: 'kv-deploy-warming',
   description: 'Warming KV or the edge cache at deploy does not work: KV writes go to central stores and every location fills on its own first read.',
   defaultSeverity: 'warn',
+  messageSeverities: { scriptFetch: 'info', commandRequests: 'info', shellRequests: 'info' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker', 'package', 'workflow', 'shell'],
@@ -100,7 +101,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     const evidence = intentEvidence(model, repetition.node, { node: call.arguments[0], what: 'the URL' }, context.path);
     if (!evidence) continue;
     done.add(repetition.node);
-    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', severity: 'info', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
   }
 }
 
@@ -151,7 +152,7 @@ function checkCommands(context: RuleContext, commands: DeployTimeCommand[]): voi
     if (!evidence && !plainLoop) continue;
     const how = [request.repeated, evidence && `(${evidence})`].filter(Boolean).join(' ');
     // A fetch-only loop does seed this location and an upper tier when tiered (domain.md §0 "Warming, revisited"): info.
-    context.report({ ...range, messageId: 'commandRequests', severity: 'info', data: { command, when: d.when, how } });
+    context.report({ ...range, messageId: 'commandRequests', data: { command, when: d.when, how } });
   }
 }
 
@@ -182,7 +183,7 @@ function checkShellScript(context: RuleContext, script: ShellScript): void {
   if (!first) return;
   const how = first.repeated ?? (requests.length > 1 ? `in ${requests.length} commands` : 'once');
   const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(first.c.text)![0].length; // `do curl …` is reported from `curl`
-  context.report({ start: first.c.start + lead, end: first.c.end, messageId: 'shellRequests', severity: 'info', data: { command: commandSummary(first.c.text.slice(lead)), how, evidence: first.evidence } });
+  context.report({ start: first.c.start + lead, end: first.c.end, messageId: 'shellRequests', data: { command: commandSummary(first.c.text.slice(lead)), how, evidence: first.evidence } });
 }
 
 /** The name of a warming script or file a command runs (`npm run warm`, `pnpm warm:cache`, `node scripts/prime-kv.mjs`). */

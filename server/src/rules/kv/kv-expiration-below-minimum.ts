@@ -18,6 +18,7 @@ export default defineRule({
   id: 'kv-expiration-below-minimum',
   description: 'KV expirationTtl must be at least 60 seconds (and expiration at least 60 s ahead); smaller values make put() throw.',
   defaultSeverity: 'error',
+  messageSeverities: { passThrough: 'warn', requestInput: 'warn', inputThroughCall: 'warn' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -56,7 +57,7 @@ function checkThroughCalls(context: RuleContext, model: WorkerModel): void {
           suggestions: [{ title: 'Pass 60', edits: [{ start: node.getStart(model.sf), end: node.end, text: '60' }] }],
         });
       } else if (issue.kind === 'input') {
-        context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', severity: 'warn', data: { text: node.getText(model.sf), source: issue.source, via, option } });
+        context.report({ start: node.getStart(model.sf), end: node.end, messageId: 'inputThroughCall', data: { text: node.getText(model.sf), source: issue.source, via, option } });
       }
     }
   }
@@ -112,7 +113,7 @@ function reportPassThrough(context: RuleContext, model: WorkerModel, value: ts.E
     const input = requestInput(value, model);
     if (input && !guarded(value, MINIMUM, model)) {
       context.report({
-        start: at.getStart(model.sf), end: at.end, messageId: 'requestInput', severity: 'warn',
+        start: at.getStart(model.sf), end: at.end, messageId: 'requestInput',
         data: { option: name === 'expiration' ? 'the expiration offset' : name, text, source: input.source, binding: kv.binding },
         suggestions: [{ title: `Clamp with ${clamped}`, edits: [edit] }],
       });
@@ -120,7 +121,7 @@ function reportPassThrough(context: RuleContext, model: WorkerModel, value: ts.E
     return;
   }
   context.report({
-    start: at.getStart(model.sf), end: at.end, messageId: 'passThrough', severity: 'warn',
+    start: at.getStart(model.sf), end: at.end, messageId: 'passThrough',
     data: { option: name === 'expiration' ? 'the expiration offset' : name, text, value: low.value, reason: low.reason, binding: kv.binding },
     suggestions: [{ title: `Clamp with ${clamped}`, edits: [edit] }],
   });

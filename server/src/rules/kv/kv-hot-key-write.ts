@@ -20,6 +20,7 @@ export default defineRule({
   id: 'kv-hot-key-write',
   description: 'KV writes to one key in loops, read-modify-write counters, rate limiters or on every request exceed KV\'s 1 write/s per key.',
   defaultSeverity: 'warn',
+  messageSeverities: { cronEveryMinute: 'info' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['worker'],
@@ -78,7 +79,7 @@ export default defineRule({
         const busiest = busiestCron(context.facts.crons);
         if (busiest && id.constant && runsUnconditionally(put.call, cron.fn)) {
           context.report({
-            start: put.call.getStart(model.sf), end: put.call.end, messageId: 'cronEveryMinute', severity: 'info',
+            start: put.call.getStart(model.sf), end: put.call.end, messageId: 'cronEveryMinute',
             data: { binding: put.binding, key: id.display, cron: busiest.cron, perDay: busiest.perDay.toLocaleString('en-US') },
           });
         }

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'kv-ttl-units',
   description: 'KV TTLs are int32 seconds and expiration is seconds since the epoch: milliseconds are mistakes, and values past 2^31 throw.',
   defaultSeverity: 'warn',
+  messageSeverities: { overflow: 'error', overflowOffset: 'error', msEpoch: 'error' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['worker'],
@@ -55,7 +56,7 @@ function checkValue(context: RuleContext, model: WorkerModel, option: KvTtlOptio
     const seconds = secondsText(node, value, sf);
     const suggestions: Fix[] = msLike ? [{ title: `Divide by 1000: ${seconds}`, edits: [edit(seconds)] }] : [];
     const messageId = place === 'offset' ? 'overflowOffset' : 'overflow';
-    context.report({ start: node.getStart(sf), end: node.end, messageId, severity: 'error', data: { option: label, value, hint: msLike ? MS_HINT : '' }, suggestions });
+    context.report({ start: node.getStart(sf), end: node.end, messageId, data: { option: label, value, hint: msLike ? MS_HINT : '' }, suggestions });
     return true;
   }
   const msRef = msReference(node);
@@ -94,7 +95,7 @@ function checkExpiration(context: RuleContext, model: WorkerModel, option: KvTtl
       const msOffsets = others.every((t) => { const n = model.resolver.resolveNumber(t.node); return n !== undefined && n >= 1000 && n % 1000 === 0; });
       suggestions.splice(msOffsets ? 0 : 1, 0, wholeFix);
     }
-    context.report({ start: term.getStart(sf), end: term.end, messageId: 'msEpoch', severity: 'error', data: { text }, suggestions });
+    context.report({ start: term.getStart(sf), end: term.end, messageId: 'msEpoch', data: { text }, suggestions });
     return;
   }
   // `Date.now() / 1000 + 600` is fine: the binding truncates the fraction (domain.md §0).
@@ -109,7 +110,7 @@ function checkExpiration(context: RuleContext, model: WorkerModel, option: KvTtl
     const text = value.getText(sf);
     const replacement = `Math.floor(${text} / 1000)`;
     context.report({
-      start: value.getStart(sf), end: value.end, messageId: 'msEpoch', severity: 'error', data: { text },
+      start: value.getStart(sf), end: value.end, messageId: 'msEpoch', data: { text },
       suggestions: [{ title: `Use seconds: ${replacement}`, edits: [valueEdit(option.entry, value, replacement, sf)] }],
     });
     return;

@@ -19,6 +19,7 @@ export default defineRule({
   id: 'wrangler-compat-date-cache',
   description: 'The compatibility date must exist and be new enough for the cache options the code uses.',
   defaultSeverity: 'warn',
+  messageSeverities: { unsupportedMode: 'error', noCacheBeforeDate: 'error', noCacheDisabled: 'error', cacheOptionBeforeDate: 'error', cacheOptionDisabled: 'error' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['wrangler', 'worker'],
@@ -110,7 +111,7 @@ function checkCode(context: RuleContext<{ suggestedDate: string }>): void {
       if (entry.key !== 'cache') continue;
       const value = resolver.resolveString(entry.value)?.value;
       if (value === undefined) continue;
-      const at = { start: entry.property.getStart(sf), end: entry.property.end, severity: 'error' as const };
+      const at = { start: entry.property.getStart(sf), end: entry.property.end };
       if (UNSUPPORTED_MODES.has(value)) context.report({ ...at, messageId: 'unsupportedMode', data: { value } });
       else if (noStore) {
         context.report({ ...at, messageId: noStore.state === 'disabled' ? 'cacheOptionDisabled' : 'cacheOptionBeforeDate', data: { value, date: noStore.date, config: noStore.config } });

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'wrangler-config-schema',
   description: "The wrangler config must match the installed wrangler's config-schema.json: known fields, right shapes and types.",
   defaultSeverity: 'error',
+  messageSeverities: { unknownKey: 'warn' },
   fixable: false,
   hasSuggestions: false,
   kinds: ['wrangler'],
@@ -33,7 +34,7 @@ export default defineRule({
     for (const issue of validateAgainstSchema(config.root, installed.schema, installed.schema, (path) => OWNED.test(path))) {
       const { start, end } = range(issue);
       const path = issue.path || 'the config';
-      if (issue.kind === 'unknown-key') context.report({ start, end, messageId: 'unknownKey', severity: 'warn', data: { path, version } });
+      if (issue.kind === 'unknown-key') context.report({ start, end, messageId: 'unknownKey', data: { path, version } });
       else if (issue.kind === 'type') {
         const expected = issue.detail.split(' or ').map(words).join(' or ');
         context.report({ start, end, messageId: 'type', data: { path, version, expected, actual: words(issue.node.type) } });

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'wrangler-secret-in-config',
   description: 'Values in `vars` that look like secrets: they are plain text in the config, the repository and the dashboard.',
   defaultSeverity: 'error',
+  messageSeverities: { secret: ['error', 'warn'] },
   fixable: false,
   hasSuggestions: false,
   kinds: ['wrangler'],

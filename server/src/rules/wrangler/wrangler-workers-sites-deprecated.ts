@@ -15,6 +15,7 @@ export default defineRule({
   id: 'wrangler-workers-sites-deprecated',
   description: 'Workers Sites is deprecated in Wrangler v4 and unsupported by the Vite plugin; use static assets instead.',
   defaultSeverity: 'warn',
+  messageSeverities: { siteAndAssets: 'error' },
   fixable: false,
   hasSuggestions: true,
   kinds: ['wrangler', 'worker'],
@@ -43,7 +44,7 @@ function checkConfig(context: RuleContext): void {
     const start = site.keyStart ?? site.start;
     const end = site.keyEnd ?? site.end;
     if (getNode(node, 'assets') ?? topAssets) {
-      context.report({ start, end, messageId: 'siteAndAssets', data: { key }, severity: 'error', related: context.facts.sitesImports });
+      context.report({ start, end, messageId: 'siteAndAssets', data: { key }, related: context.facts.sitesImports });
       continue;
     }
     const bucket = stringValue(getNode(site, 'bucket'));
