@@ -1,7 +1,7 @@
 // Is a subrequest that forwards the client's credentials guarded? Two notions, one per rule: cf-cache-personalized needs
 // a guard around the fetch itself; cc-override-origin-private needs any look at privacy on the way (domain.md §E 24).
 import { callsNamed } from '../../js/functions';
-import { alwaysExits } from '../../js/flow';
+import { guardedByCondition } from '../../js/flow';
 import { accessPath, calleeName, enclosingFunction, ts, type WorkerModel } from '../../parse/worker';
 import { calledFunctions } from '../runtime/handlers';
 
@@ -18,20 +18,7 @@ const STRIP_CALL = /strip|sanitiz|sanitis|clean|remove|without/i;
  * response does not help here: with cf.cacheTtl Cloudflare caches it before the Worker sees it.
  */
 export function credentialsGuarded(model: WorkerModel, at: ts.Node): boolean {
-  const { sf } = model;
-  for (let child: ts.Node = at, node = at.parent; node; child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && child !== node.expression && GUARD_WORDS.test(node.expression.getText(sf))) return true;
-    if (ts.isConditionalExpression(node) && child !== node.condition && GUARD_WORDS.test(node.condition.getText(sf))) return true;
-    if (ts.isBinaryExpression(node) && child === node.right && GUARD_WORDS.test(node.left.getText(sf))) return true;
-    if (ts.isBlock(node) || ts.isSourceFile(node)) {
-      const statements = node.statements as ts.NodeArray<ts.Statement>;
-      for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-        if (ts.isIfStatement(statement) && alwaysExits(statement.thenStatement) && GUARD_WORDS.test(statement.expression.getText(sf))) return true;
-      }
-    }
-    if (ts.isFunctionLike(node) && strips(model, node)) return true;
-  }
-  return false;
+  return guardedByCondition(at, (condition) => GUARD_WORDS.test(condition.getText(model.sf)), (node) => ts.isFunctionLike(node) && strips(model, node));
 }
 
 function strips(model: WorkerModel, fn: ts.Node): boolean {
