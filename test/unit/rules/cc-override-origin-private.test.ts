@@ -219,5 +219,15 @@ async function getOrigin(request) {
   }
 }` }] }],
     },
+    {
+      name: "a client header forwarded as Authorization, cf.cacheTtl forces caching",
+      code: `export default {
+  async fetch(request: Request) {
+    const key = request.headers.get('x-api-key') ?? '';
+    return fetch('https://api.example.com/me', { headers: { Authorization: \`Bearer \${key}\` }, cf: { cacheTtl: 300 } });
+  },
+};`,
+      errors: [{ messageId: 'cfTtl', line: 4, message: 'cf.cacheTtl caches a response' }],
+    },
   ],
 });

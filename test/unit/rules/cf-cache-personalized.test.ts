@@ -54,6 +54,12 @@ export default {
     return fetch('https://api.example.com/catalog', { headers: { Authorization: \`Bearer \${env.API_KEY}\` }, cf: { cacheTtl: 600 } });
   },
 };`,
+    // Explicit init headers replace the forwarded request's own (Fetch standard), so its Cookie is not sent.
+    `export default {
+  async fetch(request: Request) {
+    return fetch(request, { headers: { Accept: 'text/html' }, cf: { cacheTtl: 300 } });
+  },
+};`,
   ],
   invalid: [
     {
@@ -131,6 +137,36 @@ export default router;`,
   }
 }`,
       errors: [{ messageId: 'personalized', line: 4, column: 61, message: 'a fetch with the request header x-api-key as Authorization:' }],
+    },
+    {
+      name: 'service worker: a clone of the incoming request',
+      code: `addEventListener('fetch', (event) => {
+  event.respondWith(fetch(event.request.clone(), { cf: { cacheTtl: 120 } }));
+});`,
+      errors: [{ messageId: 'personalized', line: 2, column: 27, message: "of the client's request (event.request.clone())" }],
+    },
+    {
+      name: 'a Request built with the client headers',
+      code: `export default {
+  async fetch(request: Request) {
+    const upstream = new Request('https://origin.example.com/feed', { headers: request.headers });
+    return fetch(upstream, { cf: { cacheTtl: 600 } });
+  },
+};`,
+      errors: [{ messageId: 'personalized', line: 4, column: 18, message: '(upstream)' }],
+    },
+    {
+      name: 'helper across callers: one passes the client request, another a constructed one',
+      code: `async function cached(req: Request) {
+  return fetch(req, { cf: { cacheTtl: 3600 } });
+}
+export default {
+  async fetch(request: Request) {
+    if (new URL(request.url).pathname === '/feed') return cached(new Request('https://api.example.com/feed'));
+    return cached(request);
+  },
+};`,
+      errors: [{ messageId: 'personalized', line: 2, column: 16, message: '(req)' }],
     },
   ],
 });

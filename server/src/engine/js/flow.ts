@@ -63,6 +63,26 @@ export function alwaysExits(statement: ts.Statement): boolean {
   return false;
 }
 
+/**
+ * True when a condition that `test` accepts guards `at`: an enclosing `if`/`?:` branch, the right operand of `&&`/`||`, or an
+ * earlier `if (…) return|throw` in an enclosing block. `also` adds kind-specific checks on each ancestor (a `case`, a route).
+ */
+export function guardedByCondition(at: ts.Node, test: (condition: ts.Expression) => boolean, also?: (node: ts.Node) => boolean): boolean {
+  for (let child: ts.Node = at, node = at.parent; node; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && child !== node.expression && test(node.expression)) return true;
+    if (ts.isConditionalExpression(node) && child !== node.condition && test(node.condition)) return true;
+    if (ts.isBinaryExpression(node) && child === node.right && test(node.left)) return true;
+    if (ts.isBlock(node) || ts.isSourceFile(node)) {
+      const statements = node.statements as ts.NodeArray<ts.Statement>;
+      for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
+        if (ts.isIfStatement(statement) && alwaysExits(statement.thenStatement) && test(statement.expression)) return true;
+      }
+    }
+    if (also?.(node)) return true;
+  }
+  return false;
+}
+
 /** True if `expr` is written `(...)()`: a function expression called where it is defined. */
 export function isImmediatelyInvoked(fn: ts.Node): boolean {
   let node: ts.Node = fn;

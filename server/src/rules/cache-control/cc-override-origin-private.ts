@@ -1,7 +1,8 @@
 // cc-override-origin-private: public caching forced on a response fetched with the client's Cookie/Authorization (its
 // Cache-Control overwritten, or cf.cacheTtl), with no look at the origin's private/no-store/Set-Cookie or the credentials.
 import type { CcDirective } from '../../engine/parse/cache-control';
-import { forwardsClientHeaders, looksAtPrivacy } from '../../engine/domain/cache-control/client-credentials';
+import { forwardedCredentials } from '../../engine/domain/fetch/client-credentials';
+import { looksAtPrivacy } from '../../engine/domain/fetch/credential-guards';
 import { inheritedHeaders, responseSource } from '../../engine/domain/cache-control/inherited-headers';
 import type { CacheControlSite } from '../../engine/domain/cache-control/cc-sites';
 import { edgeContext, reachesEdge } from '../../engine/domain/cache-control/edge-context';
@@ -30,7 +31,7 @@ export default defineRule({
       const member = publicMember(site, reachesEdge(edgeContext(site, context.facts, model)));
       if (!member || !site.node || staticAsset(model, site.node)) continue;
       const target = overriddenFetch(model, site.node);
-      if (!target || !forwardsClientHeaders(model, target.fetchCall, pages) || looksAtPrivacy(model, [site.node, target.fetchCall])) continue;
+      if (!target || !forwardsCredentials(model, target.fetchCall, pages) || looksAtPrivacy(model, [site.node, target.fetchCall])) continue;
       context.report({
         start: site.start, end: site.end, messageId: 'override', data: { member: site.value.slice(member.start, member.end) },
         suggestions: target.setCall ? guardSuggestion(model, target.setCall) : undefined,
@@ -39,11 +40,19 @@ export default defineRule({
     for (const call of model.calls) {
       if (calleeName(call) !== 'fetch' || call.arguments.length < 2) continue;
       const option = forcedTtl(model, call.arguments[1]!);
-      if (!option || staticAsset(model, call) || !forwardsClientHeaders(model, call, pages) || looksAtPrivacy(model, [call])) continue;
+      if (!option || staticAsset(model, call) || !forwardsCredentials(model, call, pages) || looksAtPrivacy(model, [call])) continue;
       context.report({ start: option.node.getStart(model.sf), end: option.node.end, messageId: 'cfTtl', data: { option: option.name } });
     }
   },
 });
+
+/** True when `fetch(input, init)` sends the client's Cookie/Authorization upstream (silent when the init is not known). */
+function forwardsCredentials(model: WorkerModel, call: ts.CallExpression, pages: boolean): boolean {
+  const [input, init] = call.arguments;
+  const options = init && model.resolver.resolveObject(init);
+  if (!input || (init && !options)) return false;
+  return !!forwardedCredentials(model, { input, options }, pages);
+}
 
 /** The member that allows shared caching: `public`, `s-maxage>0` or `max-age>0`, when no `private`/`no-store`/`no-cache` limits it. */
 function publicMember(site: CacheControlSite, stored: boolean): CcDirective | undefined {

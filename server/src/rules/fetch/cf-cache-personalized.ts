@@ -1,7 +1,8 @@
 // cf-cache-personalized: a subrequest with an explicit edge TTL (cf.cacheTtl / cacheTtlByStatus) that forwards the client's
 // cookies or authorization with no guard: Cloudflare drops Set-Cookie and caches the personal response for everyone.
 import { cfOption, cfOptionsSites, type CfOptionsSite } from '../../engine/domain/fetch/cf-options';
-import { credentialsGuarded, forwardedCredentials } from '../../engine/domain/fetch/forwarded-credentials';
+import { forwardedCredentials } from '../../engine/domain/fetch/client-credentials';
+import { credentialsGuarded } from '../../engine/domain/fetch/credential-guards';
 import { parseStatusRange, rangeCovers } from '../../engine/domain/fetch/status-ranges';
 import { defineRule } from '../../engine/define-rule';
 import type { WorkerModel } from '../../engine/parse/worker';
@@ -25,7 +26,9 @@ export default defineRule({
       if (site.api === 'ctx.exports fetch()') continue;
       const ttl = edgeTtl(model, site);
       if (!ttl) continue;
-      const forwarded = forwardedCredentials(model, site, context.facts.isPagesFunction);
+      const forwarded = forwardedCredentials(model, { input: site.input, options: site.options }, context.facts.isPagesFunction, {
+        callerGuarded: (argument) => credentialsGuarded(model, argument),
+      });
       if (!forwarded || credentialsGuarded(model, site.call)) continue;
       // Reported where the credentials are forwarded (the input, or the headers entry), the thing to change.
       const start = forwarded.node.getStart(model.sf);

@@ -2,7 +2,7 @@
 // guarded by a GET check? `cache.put` throws for non-GET requests [cache-api], so an unguarded put of the incoming
 // request throws the first time a POST arrives (domain.md §G, seen in a proxy that caches every method).
 import { accessPath, enclosingFunction, ts, unwrap, type WorkerModel } from '../../parse/worker';
-import { alwaysExits, isImmediatelyInvoked } from '../../js/flow';
+import { guardedByCondition, isImmediatelyInvoked } from '../../js/flow';
 import { handlers } from '../runtime/handlers';
 import { routeHandlers } from '../runtime/routes';
 
@@ -68,24 +68,13 @@ const GET_CHECK = /\.method\b[\s\S]*['"`](GET|HEAD)['"`]|['"`](GET|HEAD)['"`][\s
  */
 export function methodGuarded(model: WorkerModel, at: ts.Node): boolean {
   const { sf } = model;
-  for (let child: ts.Node = at, node = at.parent; node; child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && child !== node.expression && GET_CHECK.test(node.expression.getText(sf))) return true;
-    if (ts.isConditionalExpression(node) && child !== node.condition && GET_CHECK.test(node.condition.getText(sf))) return true;
-    if (ts.isBinaryExpression(node) && child === node.right && GET_CHECK.test(node.left.getText(sf))) return true;
+  return guardedByCondition(at, (condition) => GET_CHECK.test(condition.getText(sf)), (node) => {
     if (ts.isCaseClause(node) && ts.isSwitchStatement(node.parent.parent) && /\.method\b/.test(node.parent.parent.expression.getText(sf))) return true;
-    if (ts.isBlock(node) || ts.isSourceFile(node)) {
-      const statements = node.statements as ts.NodeArray<ts.Statement>;
-      for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-        if (ts.isIfStatement(statement) && alwaysExits(statement.thenStatement) && GET_CHECK.test(statement.expression.getText(sf))) return true;
-      }
-    }
-    if (ts.isFunctionLike(node) && !isImmediatelyInvoked(node)) {
-      const route = routeHandlers(model).find((r) => r.fn === node);
-      if (route && (route.method === 'get' || route.method === 'head')) return true;
-      const name = ts.isFunctionDeclaration(node) ? node.name?.text
-        : node.parent && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
-      if (name && /^onRequest(Get|Head)$/.test(name)) return true;
-    }
-  }
-  return false;
+    if (!ts.isFunctionLike(node) || isImmediatelyInvoked(node)) return false;
+    const route = routeHandlers(model).find((r) => r.fn === node);
+    if (route && (route.method === 'get' || route.method === 'head')) return true;
+    const name = ts.isFunctionDeclaration(node) ? node.name?.text
+      : node.parent && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+    return !!name && /^onRequest(Get|Head)$/.test(name);
+  });
 }
