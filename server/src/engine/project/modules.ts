@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FileFacts } from './facts';
 import { tooDeepAt } from '../parse/nesting';
 import { parseWorker } from '../parse/worker';
+import { insideRoot } from './root';
 import { summariseModule, type ModuleSummary } from './summaries';
 
 /** What rules may ask about other files of the project. */
@@ -25,7 +26,9 @@ export class ModuleGraph implements ProjectModules {
   private readonly dependencies = new Map<string, Set<string>>();
   private readonly importers = new Map<string, Set<string>>();
 
-  constructor(private readonly readFile: (path: string) => string | undefined, private readonly factsFor: (path: string) => FileFacts) {}
+  /** `rootOf` gives the project root of a folder: imports that resolve outside it are not read (optional: no boundary). */
+  constructor(private readonly readFile: (path: string) => string | undefined, private readonly factsFor: (path: string) => FileFacts,
+    private readonly rootOf?: (dir: string) => string | undefined) {}
 
   /** Forgets resolutions (files may have appeared); summaries stay, they are checked against the text on each use. */
   invalidate(): void {
@@ -75,10 +78,14 @@ export class ModuleGraph implements ProjectModules {
     return false;
   }
 
-  /** `./helpers` → the first existing `./helpers{,.ts,.js,…,/index.ts}`; `.js` specifiers also find the `.ts` source. */
+  /**
+   * `./helpers` → the first existing `./helpers{,.ts,.js,…,/index.ts}`; `.js` specifiers also find the `.ts` source.
+   * An import that leaves the project root (`../../outside/helper`) resolves to nothing and nothing is read for it.
+   */
   resolveImport(fromPath: string, specifier: string): string | undefined {
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
     const base = resolve(dirname(fromPath), specifier);
+    if (!insideRoot(this.rootOf?.(dirname(resolve(fromPath))), base)) return undefined;
     const key = base;
     if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
     const stems = /\.(m|c)?js$/.test(base) ? [base.replace(/\.(m|c)?js$/, '.$1ts'), base] : [base];
