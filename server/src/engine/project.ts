@@ -7,6 +7,7 @@ import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
 import { emptyFacts, type FileFacts, type PagesFunctionRoute, type WranglerSchema } from './project/facts';
 import { pagesFunctionRoutes } from './project/pages-routes';
+import { insideRoot, walkEnds } from './project/root';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig, type RuleCatalogue } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
@@ -22,7 +23,10 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** Names of the entries of a folder, or undefined when it cannot be listed (optional: finds `wrangler.*.toml` variants). */
   listDir?(dir: string): string[] | undefined;
-  /** The project root of a folder: the edgelint config lookup goes no higher (optional: no boundary, up to `/`). */
+  /**
+   * The project root of a folder (optional: no boundary, up to `/`). No lookup goes higher: edgelint config, wrangler
+   * configs, package.json, Env type files, wrangler's config schema; relative imports that leave it are not followed.
+   */
   configRoot?(dir: string): string | undefined;
 }
 
@@ -67,7 +71,7 @@ export class Project {
 
   /** `forcedConfig` replaces the config lookup (CLI `--config`). */
   constructor(private readonly host: Host, private readonly knownRules: RuleCatalogue = new Set(), private readonly forcedConfig?: ResolvedConfig) {
-    this.modules = new ModuleGraph((path) => host.readFile(path), (path) => this.factsFor(path));
+    this.modules = new ModuleGraph((path) => host.readFile(path), (path) => this.factsFor(path), (dir) => this.host.configRoot?.(dir));
   }
 
   /** Drops cached facts (all of them: config changes are rare and re-reading is cheap). */
@@ -93,13 +97,14 @@ export class Project {
     return this.wranglerByPath.get(path) ?? undefined;
   }
 
-  /** The nearest wrangler config at or above a folder. */
+  /** The nearest wrangler config at or above a folder, up to the project root. */
   nearestWrangler(dir: string): WranglerConfig | undefined {
     return this.nearestWranglers(dir)[0];
   }
 
   /** The configs of the nearest folder that has any: the standard name first, then `wrangler.*` variants (sorted). */
   private nearestWranglers(dir: string): WranglerConfig[] {
+    const stop = this.host.configRoot?.(resolve(dir));
     for (let current = resolve(dir); ; current = dirname(current)) {
       const found: WranglerConfig[] = [];
       for (const name of WRANGLER_NAMES) {
@@ -111,7 +116,7 @@ export class Project {
       }
       found.push(...this.variantsIn(current));
       if (found.length > 0) return found;
-      if (dirname(current) === current) return [];
+      if (walkEnds(current, stop)) return [];
     }
   }
 
@@ -129,6 +134,7 @@ export class Project {
    * to the file that declares them, other kinds (R2Bucket, D1Database…) to ''. */
   private envTypeNames(dir: string, stop: string | undefined): Map<string, string> {
     const names = new Map<string, string>();
+    const root = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       for (const file of ENV_TYPE_FILES) {
         const path = join(current, file);
@@ -140,7 +146,7 @@ export class Project {
         }
         for (const [name, kind] of found ?? []) if (!names.has(name)) names.set(name, kind === 'kv' ? file : '');
       }
-      if (current === stop || dirname(current) === current) return names;
+      if (current === stop || walkEnds(current, root)) return names;
     }
   }
 
@@ -189,7 +195,7 @@ export class Project {
         found = { ...parseConfig(pkg, this.knownRules, true), path: pkgPath };
         break;
       }
-      if (dirname(current) === current || current === stop) break;
+      if (walkEnds(current, stop)) break;
     }
     this.configByDir.set(dir, found);
     return found;
@@ -202,12 +208,13 @@ export class Project {
       routes = [];
       const root = base.wrangler ? dirname(resolve(base.wrangler.path)) : this.packageRoot(dir);
       const listDir = this.host.listDir?.bind(this.host);
+      const stop = this.host.configRoot?.(dir);
       for (let current = dir, level = 0; listDir && level < 4; current = dirname(current), level++) {
         if (listDir(current)?.includes('functions')) {
           routes = pagesFunctionRoutes(join(current, 'functions'), listDir, (path) => this.host.readFile(path));
           break;
         }
-        if (current === root || dirname(current) === current) break;
+        if (current === root || walkEnds(current, stop)) break;
       }
       this.pagesRoutesByDir.set(dir, routes);
     }
@@ -292,6 +299,7 @@ export class Project {
     const main = stringValue(getNode(wrangler.root, 'main'));
     if (!main) return undefined;
     const path = resolve(dirname(wrangler.path), main);
+    if (!insideRoot(this.host.configRoot?.(dirname(resolve(wrangler.path))), path)) return undefined;
     const text = this.host.readFile(path);
     if (text === undefined || text.length > 1024 * 1024) return undefined;
     const index = new LineIndex(text);
@@ -313,8 +321,8 @@ export class Project {
     return this.configReads.get(path) ?? undefined;
   }
 
-  /** `node_modules/wrangler/config-schema.json` nearest up from a folder (Node's module lookup), parsed once per folder. */
-  private wranglerSchemaFrom(dir: string): WranglerSchema | undefined {
+  /** `node_modules/wrangler/config-schema.json` nearest up from a folder (Node's module lookup) to the project root, parsed once per folder. */
+  private wranglerSchemaFrom(dir: string, stop = this.host.configRoot?.(dir)): WranglerSchema | undefined {
     if (!this.schemaByDir.has(dir)) {
       const parent = dirname(dir);
       let found: WranglerSchema | null = null;
@@ -324,22 +332,24 @@ export class Project {
         const schema = parseJson(text); // an unreadable schema checks nothing
         const version = parseJson(this.host.readFile(join(dirname(path), 'package.json')) ?? '{}')?.version;
         if (schema) found = { path, schema, version: typeof version === 'string' ? version : undefined };
-      } else if (parent !== dir) found = this.wranglerSchemaFrom(parent) ?? null;
+      } else if (!walkEnds(dir, stop)) found = this.wranglerSchemaFrom(parent, stop) ?? null;
       this.schemaByDir.set(dir, found);
     }
     return this.schemaByDir.get(dir) ?? undefined;
   }
 
-  /** The nearest folder with a package.json (the project root when there is no wrangler config). */
+  /** The nearest folder with a package.json up to the project root (the package's folder when there is no wrangler config). */
   private packageRoot(dir: string): string | undefined {
+    const stop = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       if (this.readConfigFile(join(current, 'package.json')) !== undefined) return current;
-      if (dirname(current) === current) return undefined;
+      if (walkEnds(current, stop)) return undefined;
     }
   }
 
   private deployScriptsFrom(dir: string): Map<string, string> {
     const scripts = new Map<string, string>();
+    const stop = this.host.configRoot?.(dir);
     for (let current = dir; ; current = dirname(current)) {
       const pkgPath = join(current, 'package.json');
       const cached = this.deployByPackage.get(pkgPath);
@@ -352,7 +362,7 @@ export class Project {
         this.deployByPackage.set(pkgPath, scripts);
         return scripts;
       }
-      if (dirname(current) === current) return scripts;
+      if (walkEnds(current, stop)) return scripts;
     }
   }
 }

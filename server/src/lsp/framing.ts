@@ -39,6 +39,11 @@ export class Framer {
     return this.size;
   }
 
+  /** Bytes of the memory the buffered chunks keep alive (their backing stores; for tests). */
+  get retained(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.buffer.byteLength, 0);
+  }
+
   /** Reads one header block; false when more bytes are needed. A bad block is dropped (true: keep going). */
   private readHeader(frames: Frame[]): boolean {
     const all = this.take();
@@ -73,7 +78,8 @@ export class Framer {
 
   private keep(rest: Buffer): void {
     if (rest.length === 0) return;
-    this.chunks = [rest];
+    // A view keeps its whole backing store alive (a 50 MB message behind a few bytes of the next header): copy it out.
+    this.chunks = [rest.buffer.byteLength > 2 * rest.length + 64 * 1024 ? Buffer.from(rest) : rest];
     this.size = rest.length;
   }
 }

@@ -1,5 +1,5 @@
-// The stdio transport with protocol guards: bad framing is skipped, invalid JSON gets -32700, requests before initialize
-// -32002 and after shutdown -32600 (LSP spec), answered here before the library sees them.
+// The transports' protocol guards (stdio, socket, pipe, node-ipc): bad framing is skipped, invalid JSON gets -32700, requests
+// before initialize -32002 and after shutdown -32600 (LSP spec), answered here before the library sees them.
 import {
   AbstractMessageReader, ErrorCodes, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
@@ -49,6 +49,11 @@ export class GuardedReader extends AbstractMessageReader implements MessageReade
     super();
   }
 
+  /** Bytes the framing holds between messages (the test-only stats request). */
+  stats(): { pendingBytes: number; retainedBytes: number } {
+    return { pendingBytes: this.framer.pending, retainedBytes: this.framer.retained };
+  }
+
   listen(callback: DataCallback): Disposable {
     const onData = (chunk: Buffer | string) => {
       for (const frame of this.framer.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)) {
@@ -70,17 +75,48 @@ export class GuardedReader extends AbstractMessageReader implements MessageReade
       this.reply(null, ErrorCodes.ParseError, 'Parse error: the message is not valid JSON');
       return;
     }
-    if (!isMessage(message)) {
-      const id = typeof message === 'object' && message !== null && 'id' in message ? (message as { id: Id }).id : null;
-      this.reply(validId(id) ? id : null, ErrorCodes.InvalidRequest, 'Invalid request: not a JSON-RPC 2.0 message');
-      return;
-    }
-    if (this.gate.admit(message, (id, code, text) => this.reply(id, code, text))) callback(message as unknown as Message);
+    admitParsed(message, this.gate, this.writer, callback);
   }
 
   private reply(id: Id, code: number, message: string): void {
-    this.writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
+    replyError(this.writer, id, code, message);
   }
+}
+
+/**
+ * Reads node-ipc messages (`--node-ipc`, VS Code's transport): Node frames and parses them, so only the JSON-RPC shape
+ * and the lifecycle are checked, as for streams.
+ */
+export class GuardedIpcReader extends AbstractMessageReader implements MessageReader {
+  constructor(
+    private readonly channel: NodeJS.EventEmitter,
+    private readonly writer: MessageWriter,
+    readonly gate = new ProtocolGate(),
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onMessage = (message: unknown) => admitParsed(message, this.gate, this.writer, callback);
+    this.channel.on('message', onMessage);
+    this.channel.on('error', (error: Error) => this.fireError(error));
+    this.channel.on('disconnect', () => this.fireClose());
+    return { dispose: () => this.channel.off('message', onMessage) };
+  }
+}
+
+/** Passes a parsed message on when it is JSON-RPC 2.0 and the lifecycle admits it; answers it otherwise. */
+function admitParsed(message: unknown, gate: ProtocolGate, writer: MessageWriter, callback: DataCallback): void {
+  if (!isMessage(message)) {
+    const id = typeof message === 'object' && message !== null && 'id' in message ? (message as { id: Id }).id : null;
+    replyError(writer, validId(id) ? id : null, ErrorCodes.InvalidRequest, 'Invalid request: not a JSON-RPC 2.0 message');
+    return;
+  }
+  if (gate.admit(message, (id, code, text) => replyError(writer, id, code, text))) callback(message as unknown as Message);
+}
+
+function replyError(writer: MessageWriter, id: Id, code: number, message: string): void {
+  writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
 }
 
 function validId(id: unknown): id is Id {

@@ -106,15 +106,18 @@ export class LintService {
     this.savedText.delete(uri);
     this.savedEntry.delete(uri);
     const path = uriToPath(uri);
-    if (path) releaseFile(path);
+    if (path) {
+      releaseFile(path);
+      this.project.modules.forget(path); // a closed buffer's text must not live on in its module summary
+    }
   }
 
   /** What the caches hold (the test-only stats request; see test-hooks.ts). */
-  stats(): { results: number; savedTexts: number; savedResults: number; resultBytes: number; trees: ReturnType<typeof engineCacheStats> } {
+  stats(): { results: number; savedTexts: number; savedResults: number; resultBytes: number; trees: ReturnType<typeof engineCacheStats>; modules: ReturnType<Project['modules']['stats']> } {
     let resultBytes = 0;
     for (const map of [this.latest, this.savedEntry]) for (const entry of map.values()) resultBytes += entry.text.length;
     for (const saved of this.savedText.values()) resultBytes += saved.text.length;
-    return { results: this.latest.size, savedTexts: this.savedText.size, savedResults: this.savedEntry.size, resultBytes, trees: engineCacheStats() };
+    return { results: this.latest.size, savedTexts: this.savedText.size, savedResults: this.savedEntry.size, resultBytes, trees: engineCacheStats(), modules: this.project.modules.stats() };
   }
 
   /** Reads and lints a file that is not an open document (workspace pass); read failures are its problems. Not cached here. */

@@ -1,12 +1,9 @@
-// Entry of dist/server.js: `--node-ipc` (VS Code), `--stdio`, `--socket=N` or `--pipe=NAME`; stdio when no transport is given.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server';
-import { runStdio } from './stdio';
+// Entry of dist/server.js: `--stdio` (default), `--socket=N`, `--pipe=NAME` or `--node-ipc` (VS Code), all guarded.
+import { parseTransport, serveTransport, SUPPORTED_TRANSPORTS } from './transports';
 
-const TRANSPORTS = /^--(node-ipc|stdio|socket|pipe)(=|$)/;
-
-if (process.argv.slice(2).some((arg) => TRANSPORTS.test(arg)) && !process.argv.includes('--stdio')) {
-  startServer(createConnection(ProposedFeatures.all));
-} else {
-  runStdio();
+const transport = parseTransport(process.argv.slice(2));
+const error = 'error' in transport ? transport.error : serveTransport(transport);
+if (error !== undefined) {
+  process.stderr.write(`edgelint language server: ${error}.\nSupported transports: ${SUPPORTED_TRANSPORTS}.\n`);
+  process.exit(2);
 }

@@ -31,6 +31,18 @@ export function testRules(env: NodeJS.ProcessEnv = process.env): readonly Rule[]
 /** Method of the test-only request that returns cache statistics. */
 export const CACHE_STATS_REQUEST = 'edgelint/test/cacheStats';
 
+let transportStats: () => Record<string, number> = () => ({});
+
+/** Registers what the transport reports in the stats request (the guarded stream reader's buffered bytes). */
+export function setTransportStats(stats: () => Record<string, number>): void {
+  transportStats = stats;
+}
+
+/** The transport's part of the stats request. */
+export function currentTransportStats(): Record<string, number> {
+  return transportStats();
+}
+
 /** True when the cache statistics request is enabled (tests only). */
 export function cacheStatsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.EDGELINT_TEST_STATS === '1';

@@ -43,4 +43,14 @@ describe('LSP framing', () => {
     assert.deepEqual(parseHeaders('Content-Length: 1e3'), { error: 'Content-Length is not a number' });
     assert.match((parseHeaders('Content-Length: 9999999999') as { error: string }).error, /over the/);
   });
+
+  it('the few bytes after a large message do not keep its buffer alive', () => {
+    const framer = new Framer();
+    const big = frame(`{"x":"${'y'.repeat(5 * 1024 * 1024)}"}`);
+    const frames = framer.push(Buffer.from(`${big}Content-Length: 11`));
+    assert.equal(bodies(frames).length, 1);
+    assert.equal(framer.pending, 'Content-Length: 11'.length);
+    assert.ok(framer.retained < 64 * 1024, `the framer keeps ${framer.retained} bytes alive`);
+    assert.deepEqual(bodies(framer.push(Buffer.from('\r\n\r\n{"a":[1,2]}'))), ['{"a":[1,2]}']);
+  });
 });
