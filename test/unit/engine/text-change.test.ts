@@ -1,7 +1,9 @@
-// The keystroke path's exact shortcuts: textChange finds the edit, LineIndex.after equals a fresh LineIndex after any edit.
+// The keystroke path's exact shortcuts: textChange finds the edit, LineIndex.after equals a fresh LineIndex after any edit,
+// the nesting guard's bracket scan equals its per-character definition.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/engine/line-index';
+import { tooDeepAt } from '../../../server/src/engine/parse/nesting';
 import { textChange } from '../../../server/src/engine/text-change';
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
@@ -81,5 +83,32 @@ describe('LineIndex.after', () => {
     assert.equal(LineIndex.after(index, 'a\r\nb'), index);
     assert.deepEqual(starts(LineIndex.after(index, 'a\rX\nb')), [0, 2, 4]);
     assert.deepEqual(starts(LineIndex.after(new LineIndex('a\rX\nb'), 'a\r\nb')), [0, 3]);
+  });
+});
+
+/** The nesting guard's definition, one character at a time. */
+function tooDeepByCharacter(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ('([{'.includes(c)) {
+      if (++depth > limit) return i;
+    } else if (')]}'.includes(c) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+describe('tooDeepAt', () => {
+  it('equals the per-character definition on 300 random bracket texts, deep and shallow', () => {
+    const next = random(11);
+    const alphabet = ['(', '[', '{', ')', ']', '}', 'a', '€', '\n', '(('];
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      const length = Math.floor(next() * 400);
+      const bias = next() * 0.3; // some texts mostly open brackets: they go past the limit
+      for (let j = 0; j < length; j++) text += next() < bias ? '(' : alphabet[Math.floor(next() * alphabet.length)]!;
+      const limit = 1 + Math.floor(next() * 20);
+      assert.equal(tooDeepAt(text, limit), tooDeepByCharacter(text, limit), JSON.stringify(text));
+    }
   });
 });
