@@ -14,7 +14,6 @@ import { allRules } from '../server/src/rules';
 import { largeWorker } from './generate';
 import { sourceFiles } from './real/corpus';
 import { keystroke } from './real/lsp';
-import { percentiles } from './real/measure';
 import { keystrokeFile } from './real/run-real';
 
 const SCRATCH = process.env.BENCH_SCRATCH ?? '/tmp/edgelint-bench-corpus';
