@@ -30,10 +30,10 @@ export async function coldStart(rounds: number): Promise<{ serverMs: number; typ
 }
 
 /** One-character edits at the end of `path`'s text: server round trip vs. TypeScript's incremental reparse + a full walk. */
-export async function keystroke(path: string, edits: number): Promise<{ lines: number; median: number; p95: number; reparseMs: number; reparseP95: number }> {
+export async function keystroke(path: string, edits: number, nodeArgs: string[] = []): Promise<{ lines: number; median: number; p95: number; reparseMs: number; reparseP95: number }> {
   const text = readFileSync(path, 'utf8');
   const uri = pathToFileURL(path).href;
-  const client = LspClient.start();
+  const client = LspClient.start({ nodeArgs });
   const samples: number[] = [];
   try {
     await client.initialize(null, PULL);

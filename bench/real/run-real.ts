@@ -57,7 +57,7 @@ function pairedRuns(options: RealBenchOptions, listFile: string, cliArgs: string
 }
 
 /** The corpus file whose line count is closest to `lines` (a .ts file when there is one). */
-function keystrokeFile(files: readonly string[], lines: number): string {
+export function keystrokeFile(files: readonly string[], lines: number): string {
   let best = files[0]!;
   let distance = Infinity;
   for (const f of files) {

@@ -172,7 +172,9 @@ export class LintService {
   }
 
   private entry(uri: string, path: string | undefined, text: string, version: number | null, problems: Problem[], key: string, started: number): LintEntry {
-    const index = new LineIndex(text);
+    // After a keystroke only the edited lines are rescanned: the document's previous lint has the index of its last text.
+    const previous = this.latest.get(uri)?.index;
+    const index = previous ? LineIndex.after(previous, text) : new LineIndex(text);
     const entry: LintEntry = {
       uri, path, version, text, kind: path ? fileKind(path) : undefined, problems, index, key,
       diagnostics: problems.map((p) => toDiagnostic(p, index)),

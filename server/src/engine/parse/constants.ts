@@ -39,8 +39,17 @@ export class ConstResolver {
   /** name → scope → the last declaration of that name in that scope: a lookup walks up the tree, never over all namesakes. */
   private readonly byName = new Map<string, Map<ts.Node, ts.VariableDeclaration>>();
   private readonly anyByName = new Map<string, Map<ts.Node, ts.VariableDeclaration>>();
+  /** Declarations not indexed yet: the maps are built on the first lookup (most keystrokes' rules never ask). */
+  private pending: ts.VariableDeclaration[] | undefined;
 
   constructor(private readonly sf: ts.SourceFile, declarations: ts.VariableDeclaration[]) {
+    this.pending = declarations;
+  }
+
+  private index(): void {
+    const declarations = this.pending;
+    if (!declarations) return;
+    this.pending = undefined;
     for (const decl of declarations) {
       if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
       const list = decl.parent;
@@ -54,6 +63,7 @@ export class ConstResolver {
 
   /** The initializer of the `const` an identifier refers to (innermost enclosing scope), if any. */
   constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    this.index();
     return this.innermost(id, this.byName.get(id.text));
   }
 

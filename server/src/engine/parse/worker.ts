@@ -1,6 +1,7 @@
 // JS/TS source -> TypeScript syntax tree (createSourceFile, no type checker, no program) plus one shared walk.
 import ts from 'typescript';
 import { ConstResolver } from './constants';
+import { textChange } from '../text-change';
 
 /** A parsed Worker source file; every rule reuses the same tree and the same node lists. */
 export interface WorkerModel {
@@ -29,6 +30,8 @@ export interface WorkerModel {
   imports: ts.ImportDeclaration[];
   /** Tagged templates (zx's `` $`wrangler kv …` ``), in source order. */
   taggedTemplates: ts.TaggedTemplateExpression[];
+  /** Class declarations and class expressions, in source order. */
+  classes: ts.ClassLikeDeclaration[];
   /** Constant resolution for this file. */
   resolver: ConstResolver;
 }
@@ -133,12 +136,8 @@ function treeFor(path: string, text: string): ts.SourceFile {
 
 /** The edit that turns `before` into `after`: common prefix and suffix are kept. */
 function changeRange(before: string, after: string): ts.TextChangeRange {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { span: { start: prefix, length: before.length - prefix - suffix }, newLength: after.length - prefix - suffix };
+  const { start, oldEnd, newEnd } = textChange(before, after);
+  return { span: { start, length: oldEnd - start }, newLength: newEnd - start };
 }
 
 /** Parses a source file once and collects the node lists rules query. */
@@ -154,6 +153,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
   const fieldDeclarations: ts.PropertyDeclaration[] = [];
   const imports: ts.ImportDeclaration[] = [];
   const taggedTemplates: ts.TaggedTemplateExpression[] = [];
+  const classes: ts.ClassLikeDeclaration[] = [];
   const typedMembers: WorkerModel['typedMembers'] = [];
   const typeDeclarations: WorkerModel['typeDeclarations'] = [];
   const K = ts.SyntaxKind;
@@ -166,6 +166,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
       case K.BindingElement: bindingElements.push(node as ts.BindingElement); break;
       case K.ImportDeclaration: imports.push(node as ts.ImportDeclaration); break;
       case K.TaggedTemplateExpression: taggedTemplates.push(node as ts.TaggedTemplateExpression); break;
+      case K.ClassDeclaration: case K.ClassExpression: classes.push(node as ts.ClassLikeDeclaration); break;
       case K.InterfaceDeclaration: case K.TypeAliasDeclaration: typeDeclarations.push(node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration); break;
       case K.PropertySignature: case K.Parameter:
         if ((node as ts.PropertySignature | ts.ParameterDeclaration).type) typedMembers.push(node as ts.PropertySignature | ts.ParameterDeclaration);
@@ -198,7 +199,7 @@ export function parseWorker(path: string, text: string): WorkerModel {
     end: Math.min(text.length, d.start + Math.max(1, d.length)),
   }));
   return {
-    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports, taggedTemplates, typedMembers, typeDeclarations,
+    sf, syntaxErrors, calls, news, properties, bindingElements, nestedArrays, thisAssignments, fieldDeclarations, imports, taggedTemplates, classes, typedMembers, typeDeclarations,
     resolver: new ConstResolver(sf, declarations),
   };
 }

@@ -22,7 +22,7 @@ export const cronScopes = memoByModelAnd(findCronScopes);
 function findCronScopes(model: WorkerModel, facts: FileFacts): CronScope[] {
   const roots = new Map<ts.Node, string>();
   for (const h of handlers(model, facts.isPagesFunction)) if (h.kind === 'scheduled') roots.set(h.fn, h.via);
-  for (const cls of classes(model.sf)) {
+  for (const cls of model.classes) {
     if (!cls.heritageClauses?.some((clause) => /\bWorkerEntrypoint\b/.test(clause.getText(model.sf)))) continue;
     for (const member of cls.members) {
       if (ts.isMethodDeclaration(member) && member.body && propertyName(member.name) === 'scheduled' && !roots.has(member)) {
@@ -82,15 +82,5 @@ function thisMethodsCalled(model: WorkerModel, scope: ts.Node, handler: ts.Funct
       if (fn && (ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body) found.push(fn);
     }
   }
-  return found;
-}
-
-function classes(sf: ts.SourceFile): ts.ClassLikeDeclaration[] {
-  const found: ts.ClassLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
   return found;
 }
