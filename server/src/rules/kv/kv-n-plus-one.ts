@@ -1,6 +1,7 @@
 // kv-n-plus-one: one KV get() per key in a loop, or list() then a get() per listed key, where one bulk get(keys) (up to
 // 100 keys, one operation) or list metadata would do (domain.md A1, A3).
 import { kvLoopReads, type KvLoopRead } from '../../engine/domain/kv/kv-loop-reads';
+import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
 import { defineRule } from '../../engine/define-rule';
 import { describeRepetition } from '../../engine/js/repetition';
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
@@ -18,7 +19,7 @@ export default defineRule({
     loop: '{{binding}}.{{method}}() once per key in this {{loop}}: one KV operation per key; bulk get(keys) reads up to 100 at once.',
     list: '{{binding}}.{{method}}() per key listed by {{binding}}.list(): keep small values in list metadata, or bulk get(keys).',
   },
-  mayApply: (text) => /\.get(WithMetadata)?\s*[(<]/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text),
+  mayApply: (text, facts) => /\.get(WithMetadata)?\s*[(<]/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text) && mayUseKv(text, facts),
   check(context) {
     const model = context.worker();
     for (const found of kvLoopReads(model, context.facts)) {
