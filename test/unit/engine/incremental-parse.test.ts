@@ -6,17 +6,7 @@ import { lintFile } from '../../../server/src/engine/linter';
 import { sourceFileFor } from '../../../server/src/engine/parse/worker';
 import { allRules } from '../../../server/src/rules';
 import { virtualProject } from '../../harness/virtual-project';
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../harness/random';
 
 const SNIPPETS = ["'", ';', ' ', '{', '}', '(', 'cacheTtl: 5, ', "'Cache-Control': 'public; max-age=1', ", 'await ', '\n', '`', '//'];
 

@@ -5,17 +5,7 @@ import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/engine/line-index';
 import { tooDeepAt } from '../../../server/src/engine/parse/nesting';
 import { textChange } from '../../../server/src/engine/text-change';
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../harness/random';
 
 const PIECES = ['\n', '\r', '\r\n', 'a', ' ', 'x\ny', '\n\n', '\r\r', '€', 'kv.put(k, v);\n', ''];
 

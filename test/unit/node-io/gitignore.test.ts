@@ -9,6 +9,7 @@ import { fileKind } from '../../../server/src/engine/file-kind';
 import { discoverFiles } from '../../../server/src/node-io/discover';
 import { GitRules } from '../../../server/src/node-io/ignore-rules';
 import { tempProject, type TempProject } from '../../harness/temp-project';
+import { random as prng } from '../../harness/random';
 
 /** git without the user's or system's config (no global excludesFile). */
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent' };
@@ -39,16 +40,6 @@ const FILES = ['wrangler.toml', 'x.toml', 'index.ts', 'keep.ts', 'Index.ts', '_h
 const PATTERNS = ['*.toml', '!wrangler.toml', 'build/', '/a', 'a/', '*.ts', '!keep.ts', 'b/**/x.toml', '**/c', 'c/*.ts', '/index.ts',
   '!/b', '#comment', '', 'a/b/', '*.js', '!*.js', '**/keep.*', '?.js', '[ab].js', 'dist', '!dist/keep.ts', 'x.toml/', 'gen/',
   '!gen/', 'src/gen/*', '!src/gen/keep.ts', 'index.*', '!Index.ts', 'b', '/*.toml', '\\#hash', 'a/**', '!a/b/', '*', '!*/', '!*.ts'];
-
-/** A small seeded PRNG (mulberry32), so a failing tree can be regenerated. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generatedTree(seed: number): { project: TempProject; paths: string[] } {
   const random = prng(seed);

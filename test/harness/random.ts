@@ -1,0 +1,12 @@
+// A small deterministic PRNG (mulberry32) for randomised tests, so every failure reproduces from its seed.
+
+/** Numbers in [0, 1) from `seed`, the same sequence every run. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
