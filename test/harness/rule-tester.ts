@@ -10,7 +10,7 @@ import { applyFix, applyFixes } from '../../server/src/engine/fixer';
 import { LineIndex } from '../../server/src/engine/line-index';
 import { lintFile } from '../../server/src/engine/linter';
 import { declaredSeverities } from '../../server/src/engine/message-severity';
-import { hiddenByFilter } from './filter-evidence';
+import { hiddenByFilter, summaryHiddenByGate } from './filter-evidence';
 import { syntaxErrors } from '../../server/src/engine/syntax-errors';
 import { PARSE_ERROR, type Problem } from '../../server/src/engine/types';
 import { ROOT, virtualProject } from './virtual-project';
@@ -69,8 +69,11 @@ function unconfiguredProblems(rule: Rule, testCase: ValidCase, linted: Problem[]
 function lintIn(rule: Rule, testCase: ValidCase, code: string, overrides: Map<string, { severity: Problem['severity']; options?: Record<string, unknown> }> | undefined): Problem[] {
   const filename = testCase.filename ?? 'src/index.ts';
   const path = join(ROOT, filename);
-  const { project } = virtualProject(testCase.files);
+  const { project, files } = virtualProject(testCase.files);
   const input = { path, text: code, facts: project.factsFor(path), overrides };
+  // …and for the module-summary gate: every module of the case whose summary says something passes it.
+  const gated = [...files, [path, code] as const].filter(([p, t]) => summaryHiddenByGate(p, t, project.factsFor(p))).map(([p]) => p);
+  assert.deepEqual(gated, [], `${rule.id}: the module-summary gate rules out modules whose summaries say something`);
   // Every case is also evidence for the pre-parse filter: it must admit any code the check reports on.
   const hidden = hiddenByFilter(rule, input);
   assert.deepEqual(hidden.map((p) => p.message), [], `${rule.id}: mayApply rejects code its check reports on`);

@@ -1,7 +1,7 @@
 // lintFile: parse once, run the rules whose kind matches, apply disable comments and severities; fixFile on top of it.
 import { codeCacheControlSites, headersFileCacheControlSites } from './domain/cache-control/cc-sites';
 import { emptyFacts, type FileFacts } from './project/facts';
-import { unresolvedBindingNote } from './domain/kv/kv-unresolved';
+import { mayCallUndeclaredBinding, unresolvedBindingNote } from './domain/kv/kv-unresolved';
 import { emptyConfig, type EdgelintConfig, type RuleSetting } from './config';
 import { formatMessage, type ReportDescriptor, type Rule, type RuleContext } from './define-rule';
 import { fileKind } from './file-kind';
@@ -66,7 +66,7 @@ export function lintFile(input: LintInput): LintResult {
   // Test and fixture code: rule findings are lowered to info by default (config "tests"; issue 7 §2).
   if (testsMode === 'info') for (const p of problems) p.severity = 'info';
   problems.push(...parsed.alwaysReported(), ...parsed.parseFailure());
-  if (kind === 'worker' && parsed.isParsed()) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
+  if (kind === 'worker' && (parsed.isParsed() || mayCallUndeclaredBinding(input.text, facts))) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   const checks = {
     knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
     unused: testsMode === 'off' ? 'off' : input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',

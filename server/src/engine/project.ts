@@ -1,8 +1,7 @@
 // Project facts with injected IO: nearest wrangler config, its bindings and flags, deploy scripts, and edgelint config.
 // Lazy and cached per folder; `invalidate()` drops the caches when a config file changes (LSP watchers, CLI never needs it).
 import { basename, dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
-import { kvTypedNamesInSource, otherTypedBindingNames } from './domain/kv/kv-bindings';
+import { envTypeBindings } from './project/env-types';
 import { ModuleGraph } from './project/modules';
 import { deployCommands } from './domain/deploy/deploy-scripts';
 import { emptyFacts, type FileFacts, type PagesFunctionRoute, type WranglerSchema } from './project/facts';
@@ -11,7 +10,6 @@ import { insideRoot, walkEnds } from './project/root';
 import { emptyConfig, hasEdgelintKey, parseConfig, type EdgelintConfig, type RuleCatalogue } from './config';
 import { isPagesFunction } from './file-kind';
 import { booleanValue, getNode, stringValue } from './parse/config-tree';
-import { tooDeepAt } from './parse/nesting';
 import { parsePackageJson } from './parse/package-json';
 import { bindingsOf, configSections, parseWrangler, type WranglerConfig } from './parse/wrangler';
 import { LineIndex } from './line-index';
@@ -383,14 +381,4 @@ function shadowedConfigs(winner: string, losers: readonly string[]): Problem[] {
     ruleId: CONFIG_ERROR, severity: 'warn' as const, start: 0, end: 0,
     message: `${loser} in this folder is ignored: ${winner} wins (one config per folder). Merge them into ${winner}.`,
   }));
-}
-
-/** KV and other binding names typed in an Env type file. */
-function envTypeBindings(path: string, text: string): Map<string, 'kv' | 'other'> {
-  if (tooDeepAt(text) >= 0) return new Map();
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const kv = kvTypedNamesInSource(sf);
-  const result = new Map<string, 'kv' | 'other'>([...kv].map((n) => [n, 'kv' as const]));
-  for (const name of otherTypedBindingNames(sf, kv)) result.set(name, 'other');
-  return result;
 }

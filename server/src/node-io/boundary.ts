@@ -47,14 +47,15 @@ export class Boundary {
 
   /**
    * True when `path` lies under a root but its real location (all symlinks resolved) does not: a link that leaves the
-   * project. A path that does not exist does not leave (reading it fails on its own).
+   * project. A path that does not exist does not leave (reading it fails on its own). `knownRealPath` (from cached folder
+   * listings) saves the realpath call.
    */
-  leaves(path: string): boolean {
+  leaves(path: string, knownRealPath?: string): boolean {
     const root = this.rootOf(path);
     if (root === undefined) return false;
     let real: string;
     try {
-      real = realpathSync.native(path);
+      real = knownRealPath ?? realpathSync.native(path);
     } catch {
       return false;
     }

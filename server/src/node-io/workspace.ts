@@ -12,6 +12,7 @@ import { ruleById } from '../rules';
 import { type WalkError } from './discover';
 import { discoverPaths } from './globs';
 import { Boundary } from './boundary';
+import { DirListings } from './dir-listings';
 import { PatternRules } from './ignore-rules';
 import { DEFAULT_MAX_FILE_SIZE, encode, readSource, readStamped, type SourceRead } from './read-source';
 import { writeFixed, writeRefusal, type CreateFile } from './safe-write';
@@ -72,13 +73,16 @@ export class Workspace {
   readonly maxFileSize: number;
   /** Texts read so far, when files are stable (`stableFiles`). */
   private readonly texts: Map<string, string | undefined> | undefined;
+  /** Folder listings, when files are stable: missing files cost no syscall, real paths no realpath. */
+  private readonly listings: DirListings | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.boundary = new Boundary(options.roots ?? []);
     this.patterns = options.ignorePatterns?.length && !options.noIgnore ? new PatternRules(options.ignorePatterns, options.cwd ?? process.cwd()) : undefined;
     this.texts = options.stableFiles ? new Map() : undefined;
-    this.project = createProject({ readFile: (path) => this.readFile(path), listDir, configRoot: (dir) => this.boundary.rootOf(dir) }, options.forcedConfig);
+    this.listings = options.stableFiles ? new DirListings() : undefined;
+    this.project = createProject({ readFile: (path) => this.readFile(path), listDir: (dir) => this.listings?.names(dir) ?? listDir(dir), configRoot: (dir) => this.boundary.rootOf(dir) }, options.forcedConfig);
   }
 
   private boundary: Boundary;
@@ -88,8 +92,12 @@ export class Workspace {
   readFile(path: string): string | undefined {
     const open = this.options.overlay?.(path);
     if (open !== undefined) return open;
-    if (this.boundary.leaves(path)) return undefined;
     if (this.texts?.has(path)) return this.texts.get(path);
+    if (this.listings && !this.listings.mayExist(path)) {
+      this.texts!.set(path, undefined);
+      return undefined;
+    }
+    if (this.boundary.leaves(path, this.listings?.realPathOf(path))) return undefined;
     const source = readSource(path, this.maxFileSize);
     const text = source.ok ? source.text : undefined;
     this.texts?.set(path, text);
@@ -101,7 +109,7 @@ export class Workspace {
   read(path: string): SourceRead {
     const open = this.options.overlay?.(path);
     if (open !== undefined) return { ok: true, text: open, bom: '' };
-    return this.boundary.leaves(path) ? { ok: false, problem: leavesProject() } : readSource(path, this.maxFileSize);
+    return this.boundary.leaves(path, this.listings?.realPathOf(path)) ? { ok: false, problem: leavesProject() } : readSource(path, this.maxFileSize);
   }
 
   /**

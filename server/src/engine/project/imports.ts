@@ -2,6 +2,7 @@
 // imports (`import * as kv from './kv'`). Type-only imports are left out: they carry no code.
 import { ts, type WorkerModel } from '../parse/worker';
 import type { FileFacts } from './facts';
+import type { FunctionSummary, ModuleSummary, TtlOptionName } from './summaries';
 
 /** Relative imports of one file. */
 export interface RelativeImports {
@@ -31,17 +32,34 @@ export function relativeImports(model: WorkerModel): RelativeImports {
 }
 
 /**
- * Pre-parse filter: the file imports a relative module (`import … from './x'`) whose summary says something (KV-typed
- * names, functions whose parameters reach a KV TTL, KV reads or writes). Rules whose findings can come through an
- * imported helper admit such files even without their own keywords; a file whose imports summarise to nothing is not
- * parsed for them. Summaries are cached by content, so each module is summarised once however many files import it.
+ * Pre-parse filter: the file imports a relative module (`import … from './x'`) whose summary says something (by default:
+ * KV-typed names, functions whose parameters reach a KV TTL, KV reads or writes; `says` narrows it to what one rule uses).
+ * Rules whose findings can come through an imported helper admit such files even without their own keywords; a file whose
+ * imports summarise to nothing is not parsed for them. Summaries are cached by content, so each module is summarised once
+ * however many files import it.
  */
-export function mayUseImportedHelpers(text: string, facts: FileFacts): boolean {
+export function mayUseImportedHelpers(text: string, facts: FileFacts, says: (summary: ModuleSummary) => boolean = saysAnything): boolean {
   if (!facts.modules) return false;
   if (facts.filePath === undefined) return /\bfrom\s*['"]\./.test(text);
   for (const match of text.matchAll(/\bfrom\s*['"](\.[^'"\n]*)['"]/g)) {
     const summary = facts.modules.summaryOf(facts.filePath, match[1]!);
-    if (summary && (summary.kvTypedNames.size > 0 || summary.functions.size > 0 || summary.classes.size > 0)) return true;
+    if (summary && says(summary)) return true;
   }
   return false;
 }
+
+function saysAnything(summary: ModuleSummary): boolean {
+  return summary.kvTypedNames.size > 0 || summary.functions.size > 0 || summary.classes.size > 0;
+}
+
+/** Every exported function and class method of a summary. */
+function exportedFunctions(summary: ModuleSummary): FunctionSummary[] {
+  return [...summary.functions.values(), ...[...summary.classes.values()].flatMap((methods) => [...methods.values()])];
+}
+
+/** `says` for rules on KV TTLs: a helper passes one of its parameters to one of these options unclamped. */
+export const passesTtl = (options: readonly TtlOptionName[]) => (summary: ModuleSummary): boolean =>
+  exportedFunctions(summary).some((fn) => fn.ttlParams.some((param) => options.includes(param.option)));
+
+/** `says` for read-modify-write rules: a helper returns a KV read or writes a parameter to KV. */
+export const accessesKv = (summary: ModuleSummary): boolean => exportedFunctions(summary).some((fn) => !!fn.access);

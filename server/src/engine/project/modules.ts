@@ -6,6 +6,7 @@ import { tooDeepAt } from '../parse/nesting';
 import { parseWorker } from '../parse/worker';
 import { insideRoot } from './root';
 import { summariseModule, type ModuleSummary } from './summaries';
+import { mayUseKv } from '../domain/kv/kv-text-evidence';
 
 /** What rules may ask about other files of the project. */
 export interface ProjectModules {
@@ -58,7 +59,9 @@ export class ModuleGraph implements ProjectModules {
     if (text.length > MAX_MODULE_CHARS || text.includes('\u0000') || tooDeepAt(text) >= 0) return undefined;
     this.inProgress.add(path);
     try {
-      const summary = summariseModule(parseWorker(path, text), this.factsFor(path));
+      const facts = this.factsFor(path);
+      // Every part of a summary comes from KV traces (KV calls, KVNamespace types): a module without any is not parsed.
+      const summary = mayHaveSummary(text, facts) ? summariseModule(parseWorker(path, text), facts) : emptySummary(path);
       this.remember(path, text, summary);
       return summary;
     } catch {
@@ -137,6 +140,15 @@ export class ModuleGraph implements ProjectModules {
     this.resolved.set(key, found ?? null);
     return found;
   }
+}
+
+/** Pre-parse gate: a summary is empty unless the module may use KV (kv-text-evidence.ts) or names the KVNamespace type. */
+export function mayHaveSummary(text: string, facts: FileFacts): boolean {
+  return text.includes('KVNamespace') || mayUseKv(text, facts);
+}
+
+function emptySummary(path: string): ModuleSummary {
+  return { path, kvTypedNames: new Set(), functions: new Map(), classes: new Map() };
 }
 
 function link(map: Map<string, Set<string>>, from: string, to: string): void {

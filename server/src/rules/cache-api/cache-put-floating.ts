@@ -8,6 +8,7 @@ import { localFunction } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 import { calleeName, calleeObject, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
 
 export default defineRule({
   id: 'cache-put-floating',
@@ -21,7 +22,8 @@ export default defineRule({
     floating: '{{call}} is {{how}}: it may be cancelled when the response ends, losing the write.',
     floatingHelper: '{{helper}}() awaits {{call}} but is {{how}}: the write may be cancelled when the response ends.',
   },
-  mayApply: (text) => /\.(put|delete)\s*\(/.test(text),
+  // Cache API calls need `caches` in the text; KV calls a trace of KV (kv-text-evidence.ts).
+  mayApply: (text, facts) => /\.(put|delete)\s*\(/.test(text) && (text.includes('caches') || mayUseKv(text, facts)),
   check(context) {
     const model = context.worker();
     const { sf } = model;

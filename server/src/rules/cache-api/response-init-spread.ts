@@ -18,7 +18,7 @@ export default defineRule({
   messages: {
     spreadResponse: '...{{name}} (line {{line}}) spreads a Response ({{origin}}), which has no own enumerable properties: status and statusText are lost, so this response is a 200 and an upstream error gets cached as a success. Pass {{name}} as the init, or set status: {{name}}.status.',
   },
-  mayApply: (text) => text.includes('...') && text.includes('Response'),
+  mayApply: (text) => text.includes('...') && /\bnew\s*\(?\s*(?:(?:globalThis|self)\s*\.\s*)?Response\b/.test(text),
   check(context) {
     const model = context.worker();
     const { sf } = model;

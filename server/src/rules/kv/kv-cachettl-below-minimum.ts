@@ -6,7 +6,7 @@ import { defineRule } from '../../engine/define-rule';
 import { removePropertyEdit } from '../../engine/edits';
 import { ts, unwrap } from '../../engine/parse/worker';
 import type { Fix, TextEdit } from '../../engine/types';
-import { mayUseImportedHelpers } from '../../engine/project/imports';
+import { mayUseImportedHelpers, passesTtl } from '../../engine/project/imports';
 
 export default defineRule({
   id: 'kv-cachettl-below-minimum',
@@ -25,7 +25,7 @@ export default defineRule({
     inputThroughCall: '`{{text}}` comes from {{source}} and becomes cacheTtl through {{via}} with no clamp; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
   },
   // Files that only call an imported helper carry no `cacheTtl` text: admit files with relative imports too.
-  mayApply: (text, facts) => text.includes('cacheTtl') || mayUseImportedHelpers(text, facts),
+  mayApply: (text, facts) => text.includes('cacheTtl') || mayUseImportedHelpers(text, facts, passesTtl(['cacheTtl'])),
   check(context) {
     const model = context.worker();
     const configured = Number(context.options.minimum);

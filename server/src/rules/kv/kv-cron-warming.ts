@@ -31,7 +31,8 @@ export default defineRule({
     scheduledRequests: '`{{command}}` in a scheduled workflow ({{schedule}}) requests URLs {{how}} to warm caches ({{evidence}}); a CI runner reaches one Cloudflare location, so this warms that location (and an upper tier, if tiered: Workers Cache or Tiered Cache on) and no KV or Cache API cache. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
     fetchLoop: '{{call}} in a {{loop}} in {{where}} requests URLs from a cron to warm caches ({{evidence}}); that warms this location (and an upper tier, if tiered: Workers Cache or Tiered Cache on); lower-tier locations still fill on their own first request. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
   },
-  mayApply: (text) => text.includes('schedule'),
+  // Source files: a scheduled() handler (handlers.ts, cron-scopes.ts); workflows: an `on: schedule` trigger.
+  mayApply: (text, _facts, kind) => kind === 'workflow' ? text.includes('schedule') : /\bscheduled\b/.test(text),
   check(context) {
     if (context.kind === 'workflow') return checkWorkflow(context, context.workflow());
     const model = context.worker();

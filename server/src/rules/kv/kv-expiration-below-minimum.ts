@@ -7,7 +7,7 @@ import { requestInput } from '../../engine/js/request-input';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { ts, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
-import { mayUseImportedHelpers } from '../../engine/project/imports';
+import { mayUseImportedHelpers, passesTtl } from '../../engine/project/imports';
 
 /** domain.md A3: "Expiration targets that are less than 60 seconds into the future are not supported" (Miniflare: MIN_EXPIRATION_TTL_SECONDS 60). */
 const MINIMUM = 60;
@@ -33,7 +33,7 @@ export default defineRule({
     inputThroughCall: '`{{text}}` comes from {{source}} and becomes {{option}} through {{via}} with no clamp; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
   },
   // Files that only call an imported helper carry no `expiration` text: admit files with relative imports too.
-  mayApply: (text, facts) => text.includes('expiration') || mayUseImportedHelpers(text, facts),
+  mayApply: (text, facts) => /\bexpiration(?:Ttl)?\b/.test(text) || mayUseImportedHelpers(text, facts, passesTtl(['expiration', 'expirationTtl'])),
   check(context) {
     const model = context.worker();
     for (const option of kvTtlOptions(model, context.facts)) {

@@ -12,7 +12,8 @@ import { describeRepetition, leavesLoopAfter, variesPerIteration } from '../../e
 import { routeHandlers } from '../../engine/domain/runtime/routes';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
-import { mayUseImportedHelpers } from '../../engine/project/imports';
+import { accessesKv, mayUseImportedHelpers } from '../../engine/project/imports';
+import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
 
 const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
 
@@ -37,7 +38,7 @@ export default defineRule({
     helpers: `{{write}}() writes back, changed, the value {{read}}() read from {{binding}} key {{key}} on line {{line}}: a read-modify-write split across helpers loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts or lists, or Workers Analytics Engine for metrics.`,
   },
   // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
-  mayApply: (text, facts) => /\.put\s*\(/.test(text) || mayUseImportedHelpers(text, facts),
+  mayApply: (text, facts) => /\.put\s*\(/.test(text) ? mayUseKv(text, facts) : mayUseImportedHelpers(text, facts, accessesKv),
   check(context) {
     const model = context.worker();
     for (const rmw of helperReadModifyWrites(model, context.facts)) {

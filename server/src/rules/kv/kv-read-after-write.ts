@@ -6,6 +6,7 @@ import { kvCalls, type KvCall } from '../../engine/domain/kv/kv';
 import { functionName } from '../../engine/domain/kv/kv-writes';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, enclosingFunction, lineOf, ts, type WorkerModel } from '../../engine/parse/worker';
+import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
 
 export default defineRule({
   id: 'kv-read-after-write',
@@ -20,7 +21,7 @@ export default defineRule({
     lock: '{{binding}}.put({{key}}) takes a lock checked on line {{line}}; KV is not atomic and other locations see it late.',
     verify: '{{binding}}.get({{key}}) re-reads the claim put on line {{line}} to see who won; each location reads its own write.',
   },
-  mayApply: (text) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text),
+  mayApply: (text, facts) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text) && mayUseKv(text, facts),
   check(context) {
     const model = context.worker();
     for (const write of missWrites(model, context.facts)) {

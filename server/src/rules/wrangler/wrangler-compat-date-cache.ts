@@ -9,6 +9,8 @@ import { calleeName, ts, unwrap } from '../../engine/parse/worker';
 const CF_CACHE_KEYS = new Set(['cacheEverything', 'cacheTtl', 'cacheTtlByStatus']);
 /** Request cache modes workerd rejects at any date (`'reload'` is experimental only; domain.md §0). */
 const UNSUPPORTED_MODES = new Set(['reload', 'force-cache', 'only-if-cached']);
+/** A RequestCache mode as a string (every mode a `cache` option can take). */
+const CACHE_MODE_LITERAL = /['"`](?:default|no-store|reload|no-cache|force-cache|only-if-cached)['"`]/;
 
 /** Today's date (UTC) at lint time: the suggested compatibility_date when the option does not fix one. */
 export function todayUtc(now: number = Date.now()): string {
@@ -37,7 +39,9 @@ export default defineRule({
     cfDisabled: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules because {{config}} sets "no_request_cf_overrides_cache_rules". Remove that flag if the Worker\'s settings should win.',
   },
   // Code: only files that use cache options. Config: every wrangler file (the missing-date check; configs are parsed anyway).
-  mayApply: (text, _facts, kind) => kind === 'wrangler' || /\bcache\s*:|\bcacheTtl|\bcacheEverything/.test(text),
+  // Source files: cf cache options, or a `cache` key of a fetch/Request init with a cache mode string.
+  mayApply: (text, _facts, kind) => kind === 'wrangler' || /\bcacheTtl|\bcacheEverything/.test(text)
+    || (/\bcache\b/.test(text) && CACHE_MODE_LITERAL.test(text) && /\bfetch\b|\bRequest\b/.test(text)),
   check(context) {
     if (context.kind === 'wrangler') checkConfig(context);
     else checkCode(context);

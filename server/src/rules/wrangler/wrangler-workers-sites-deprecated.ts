@@ -27,7 +27,7 @@ export default defineRule({
     staticContentManifest: "'__STATIC_CONTENT_MANIFEST' exists only for Workers Sites, which is deprecated in Wrangler v4. Use static assets (`assets.directory`, and an `ASSETS` binding if code must read files).",
     honoServeStatic: "`serveStatic` from 'hono/cloudflare-workers' is deprecated because it relies on Workers Sites. Serve the files with static assets (`assets.directory`) and remove the middleware.",
   },
-  mayApply: (text) => /\bsite\b|kv-asset-handler|__STATIC_CONTENT_MANIFEST|hono\/cloudflare-workers/.test(text),
+  mayApply: (text, _facts, kind) => kind === 'wrangler' ? /\bsite\b/.test(text) : /kv-asset-handler|__STATIC_CONTENT_MANIFEST|hono\/cloudflare-workers/.test(text),
   check(context) {
     if (context.kind === 'wrangler') checkConfig(context);
     else checkCode(context);

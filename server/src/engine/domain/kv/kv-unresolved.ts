@@ -7,8 +7,8 @@ import { KV_METHODS, kvCalls } from './kv';
 
 /** The first call in the file on an undeclared `env.X` binding with a KV method name, and the binding's name. */
 export function firstUnresolvedKvCall(model: WorkerModel, facts: FileFacts): { call: ts.CallExpression; binding: string; method: string } | undefined {
-  // Only when a KV rule already resolved this file's calls: the note must never cost a lint anything extra.
-  const calls = kvCalls.peek(model, facts);
+  // A KV rule usually resolved this file's calls already; otherwise only when the text shows such a call.
+  const calls = kvCalls.peek(model, facts) ?? (mayCallUndeclaredBinding(model.sf.text, facts) ? kvCalls(model, facts) : undefined);
   if (!calls) return undefined;
   const resolved = new Set(calls.map((k) => k.call));
   for (const call of model.calls) {
@@ -22,6 +22,15 @@ export function firstUnresolvedKvCall(model: WorkerModel, facts: FileFacts): { c
     return { call, binding, method };
   }
   return undefined;
+}
+
+/** Pre-parse trigger of the note: `env.NAME.get(`/`put(`/… on a binding that no config or Env type declares. */
+export function mayCallUndeclaredBinding(text: string, facts: FileFacts): boolean {
+  for (const match of text.matchAll(/\benv\s*\.\s*([A-Z][A-Z0-9_]*)\s*\.\s*(\w+)\s*[(<]/g)) {
+    const [, binding, method] = match;
+    if (KV_METHODS.has(method!) && !facts.otherBindings.has(binding!) && !facts.kvBindings.has(binding!)) return true;
+  }
+  return false;
 }
 
 /** The info note for the first unresolved KV-like call of a file (none when every call resolved or none looks like KV). */
