@@ -24,12 +24,12 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    quoted: "'{{member}}' quotes its number: RFC 9111 says senders must not, and strict parsers may drop it. Write '{{fixed}}', which means the same.",
-    unit: "'{{member}}' has a unit, but Cache-Control takes plain seconds, so caches treat it as stale or ignore it. Write '{{fixed}}' ({{seconds}} seconds).",
-    decimal: "'{{member}}' is not a whole number: Cloudflare rounds it down only since 2026-05 and RFC 9111 caches treat it as stale or ignore it. Write '{{fixed}}'.",
-    negative: "'{{member}}' is negative: delta-seconds are digits only, so caches treat it as stale or ignore it. Write '{{fixed}}' for no lifetime.",
-    empty: "'{{member}}' has no value, so caches treat it as stale or ignore it. Give a whole number of seconds.",
-    notNumber: "'{{member}}' is not a number of seconds (digits only), so caches treat it as stale or ignore it. Give a whole number of seconds.",
+    quoted: '\'{{member}}\' quotes its number, which RFC 9111 forbids: strict parsers may drop it.',
+    unit: '\'{{member}}\' has a unit, but Cache-Control takes plain seconds: caches treat it as stale or ignore it.',
+    decimal: '\'{{member}}\' is not a whole number: RFC 9111 caches treat it as stale or ignore it.',
+    negative: '\'{{member}}\' is negative: delta-seconds are digits only, so caches treat it as stale or ignore it.',
+    empty: '\'{{member}}\' has no value, so caches treat it as stale or ignore it.',
+    notNumber: '\'{{member}}\' is not a number of seconds (digits only), so caches treat it as stale or ignore it.',
   },
   mayApply: (text) => /cache-?control/i.test(text) && /max-?age|stale|min-fresh/i.test(text),
   check(context) {
