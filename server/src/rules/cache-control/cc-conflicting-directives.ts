@@ -54,7 +54,7 @@ export default defineRule({
     privateSMaxage: '\'{{b}}\' has no effect: \'{{a}}\' in {{header}}{{via}} forbids shared caches to store the response.',
     noCacheImmutable: '\'{{a}}\' revalidates every use, which \'{{b}}\' in the same {{header}}{{via}} is meant to avoid.',
     noStore: '\'{{b}}\' has no effect next to \'{{a}}\' in {{header}}{{via}}: nothing is stored.',
-    noCacheMaxAge: '\'{{a}}\' and \'{{b}}\' conflict in {{header}}{{via}}: every use is revalidated, the lifetime is moot.',
+    noCacheMaxAge: '\'{{a}}\' and \'{{b}}\' conflict in {{header}}{{via}}: every use is revalidated despite the lifetime.',
     publicArgument: '\'{{member}}\': public takes no argument, so caches may ignore the directive.',
   },
   mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private|public\s*=/i.test(text),

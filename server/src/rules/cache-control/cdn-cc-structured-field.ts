@@ -16,7 +16,7 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    parseError: '{{header}} \'{{value}}\' is not a structured-field dictionary ({{reason}}): caches ignore all of it{{fallback}}.',
+    parseError: '{{header}} \'{{value}}\' is not a valid structured field ({{reason}}): caches ignore it{{fallback}}.',
     dropped: '\'{{member}}\' in {{header}} is not a non-negative integer: caches drop this directive.',
     parameter: '\';\' makes \'{{parameter}}\' a parameter of \'{{owner}}\' in {{header}}: caches ignore parameters.',
   },

@@ -31,7 +31,7 @@ export default defineRule({
     keyedCounter: '{{binding}}.put({{key}}) writes back the value read on line {{line}}, changed: concurrent updates get lost.',
     rateLimiter: '{{binding}}.put({{key}}) after the read on line {{line}} is a rate limiter in KV: it loses counts.',
     cronEveryMinute: '{{binding}}.put({{key}}) runs on every run of cron "{{cron}}": about {{perDay}} writes a day to one key.',
-    everyRequest: '{{binding}}.put({{key}}) runs on every request to {{where}}: all traffic writes one key.',
+    everyRequest: '{{binding}}.put({{key}}) runs on every request to {{where}}: all traffic writes one key (KV allows 1 write/s).',
     helpers: '{{write}}() writes back {{binding}} key {{key}} read by {{read}}() (line {{line}}): updates get lost.',
   },
   // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
