@@ -45,9 +45,9 @@ export default defineRule({
         const from = d.valueStart ?? d.nameEnd;
         const to = d.valueEnd ?? d.nameEnd;
         const value = (d.value ?? '').trim();
-        const report = (messageId: MessageIdOf<typeof context>, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[] } = {}) => {
+        const report = (messageId: MessageIdOf<typeof context>, more: { fix?: Fix; suggestions?: Fix[] } = {}) => {
           const range = from < to ? siteRange(site, from, to) : siteRange(site, d.start, d.end);
-          context.report({ ...range, messageId, data: { member, ...extra }, ...more });
+          context.report({ ...range, messageId, data: { member }, ...more });
         };
         const replace = (title: string, text: string): Fix[] => {
           const edit = replaceInSiteEdit(site, from, to, text);
@@ -55,16 +55,15 @@ export default defineRule({
         };
         if (/^\d+$/.test(value)) {
           if (!d.quoted) continue;
-          const fixed = `${d.name}=${value}`;
           const [fix] = replace('Remove the quotes', value);
-          report('quoted', { fixed }, { fix });
+          report('quoted', { fix });
         } else if (value === '') {
           report('empty');
         } else if (DECIMAL.test(value)) {
           const seconds = String(Math.floor(Number(value)));
-          report('decimal', { fixed: `${d.name}=${seconds}` }, { suggestions: replace(`Round down to ${seconds}`, seconds) });
+          report('decimal', { suggestions: replace(`Round down to ${seconds}`, seconds) });
         } else if (NEGATIVE.test(value)) {
-          report('negative', { fixed: `${d.name}=0` }, { suggestions: replace('Use 0', '0') });
+          report('negative', { suggestions: replace('Use 0', '0') });
         } else {
           const unit = WITH_UNIT.exec(value);
           const perUnit = unit ? UNIT_SECONDS.get(unit[2]!.toLowerCase()) : undefined;
@@ -73,7 +72,7 @@ export default defineRule({
             continue;
           }
           const seconds = Math.floor(Number(unit[1]) * perUnit);
-          report('unit', { fixed: `${d.name}=${seconds}`, seconds }, { suggestions: replace(`Convert '${value}' to ${seconds} seconds`, String(seconds)) });
+          report('unit', { suggestions: replace(`Convert '${value}' to ${seconds} seconds`, String(seconds)) });
         }
       }
     }

@@ -56,15 +56,13 @@ export default defineRule({
         if (targeted) {
           // Only the misspelling check below applies to a structured field.
         } else if (d.assign?.char === ':') {
-          const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed },
+            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member },
             fix: fix("Replace ':' with '='", d.assign.start, d.assign.end, '='),
           });
         } else if (d.assign?.spaced) {
-          const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member, fixed },
+            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member },
             fix: fix("Remove the spaces around '='", d.assign.start, d.assign.end, '='),
           });
         }

@@ -77,7 +77,7 @@ function checkByStatus(context: Context, model: WorkerModel, entries: ObjectEntr
       continue;
     }
     if (range.from > range.to) {
-      if (once(reported, entry.keyNode, 'reversedRange')) context.report({ ...at, messageId: 'reversedRange', data: { key: entry.key, fixed: `${range.to}-${range.from}` } });
+      if (once(reported, entry.keyNode, 'reversedRange')) context.report({ ...at, messageId: 'reversedRange', data: { key: entry.key } });
       continue;
     }
     const earlier = seen.find((s) => s.range.from <= range.to && range.from <= s.range.to);

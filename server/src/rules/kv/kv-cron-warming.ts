@@ -97,7 +97,7 @@ function checkWorkflow(context: RuleContext, workflow: WorkflowModel): void {
       const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(c.text)![0].length;
       context.report({
         start: c.start + lead, end: c.end, messageId: 'scheduledRequests',
-        data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
+        data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once' },
       });
       break;
     }

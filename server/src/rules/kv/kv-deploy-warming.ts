@@ -46,8 +46,7 @@ export default defineRule({
     else if (context.kind === 'shell') checkShellScript(context, context.shell());
     else {
       const model = context.worker();
-      const runBy = deployScriptOf(context);
-      if (runBy) checkDeployScript(context, model, runBy);
+      if (runsAtDeploy(context)) checkDeployScript(context, model);
       else checkWarmNamed(context, model);
     }
   },
@@ -63,18 +62,14 @@ function isDeployScript(facts: FileFacts): boolean {
   return false;
 }
 
-/** The command that runs this file at deploy time, from the project's package.json. */
-function deployScriptOf(context: RuleContext): string | undefined {
-  for (const [path, value] of context.facts.deployScripts) {
-    if (norm(path) !== norm(context.path)) continue;
-    const [, command, reason] = /^(.*) \((.*)\)$/.exec(value) ?? [value, value, ''];
-    return `\`${command}\` ${reason.startsWith('the ') ? 'from ' : reason.startsWith('"') ? 'in ' : ''}${reason}`.trim();
-  }
-  return undefined;
+/** True when the project's package.json runs this file at deploy time. */
+function runsAtDeploy(context: RuleContext): boolean {
+  for (const path of context.facts.deployScripts.keys()) if (norm(path) === norm(context.path)) return true;
+  return false;
 }
 
 /** (a) A source file run at deploy: KV writes in a loop or bulk, or fetches of URLs in a loop, with warming intent. */
-function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: string): void {
+function checkDeployScript(context: RuleContext, model: WorkerModel): void {
   const done = new Set<ts.Node>();
   const writes = kvWrites(model, context.facts);
   for (const write of writes) {
@@ -85,7 +80,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     done.add(around);
     const evidence = intentEvidence(model, around, write.detail, context.path);
     if (!evidence) continue;
-    context.report({ start: write.node.getStart(model.sf), end: write.node.end, messageId: 'scriptWrite', data: { write: write.label, loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: write.node.getStart(model.sf), end: write.node.end, messageId: 'scriptWrite', data: { write: write.label, loop: describe(model, repetition) } });
   }
   for (const call of model.calls) {
     const callee = unwrap(call.expression);
@@ -97,7 +92,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     const evidence = intentEvidence(model, repetition.node, { node: call.arguments[0], what: 'the URL' }, context.path);
     if (!evidence) continue;
     done.add(repetition.node);
-    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition) } });
   }
 }
 

@@ -30,15 +30,15 @@ export default defineRule({
       const vars = getNode(node, 'vars');
       if (vars?.type !== 'object') continue;
       const section = env ? `env.${env}.vars` : 'vars';
-      for (const [name, value] of vars.properties!) visit(context, section, name, name, value);
+      for (const [name, value] of vars.properties!) visit(context, section, name, value);
     }
   },
 });
 
 /** Checks one var; object values (JSON vars) are checked member by member under their own names. */
-function visit(context: RuleContext<object, 'secret'>, section: string, top: string, name: string, node: ConfigNode): void {
+function visit(context: RuleContext<object, 'secret'>, section: string, name: string, node: ConfigNode): void {
   if (node.type === 'object') {
-    for (const [key, child] of node.properties!) visit(context, section, top, `${name}.${key}`, child);
+    for (const [key, child] of node.properties!) visit(context, section, `${name}.${key}`, child);
     return;
   }
   if (node.type !== 'string' || typeof node.value !== 'string') return;
