@@ -9,6 +9,7 @@ import { DocumentsHost, pathToUri, uriToPath } from './documents-host';
 import { documentEdit, regionEdit } from './fix-all';
 import { describe, guardEvent, guardRequest } from './guard';
 import { hoverAt } from './hover';
+import { withRuleNotes } from './rule-hover';
 import { INTERNAL_ERROR, LintService, type LintEntry } from './linting';
 import { APPLY_FIX_ALL_COMMAND, FIX_ALL_KIND, OPEN_DOCS_COMMAND, STATUS_NOTIFICATION, type ApplyFixAllArgs, type StatusParams } from './protocol';
 import { Reporting } from './reporting';
@@ -127,9 +128,12 @@ export function startServer(connection: Connection): void {
     return actions;
   }));
 
-  connection.onHover(guardRequest(log, 'textDocument/hover', null, (params) => {
+  connection.onHover(guardRequest(log, 'textDocument/hover', null, async (params) => {
     const doc = host.get(params.textDocument.uri);
-    return doc ? hoverAt(doc, params.position, (path) => linter.project.factsFor(path)) : null;
+    if (!doc) return null;
+    const current = await settings.get(doc.uri);
+    const problems = current.enable ? linter.current(doc, current).problems : [];
+    return withRuleNotes(hoverAt(doc, params.position, (path) => linter.project.factsFor(path)), doc, params.position, problems);
   }));
 
   connection.onExecuteCommand(guardRequest(log, 'workspace/executeCommand', null, async (params) => {

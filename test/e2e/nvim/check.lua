@@ -105,8 +105,8 @@ check(cc.severity == 2 and cc.range.start.line == ls and cc.range.start.characte
 
 -- 2. _headers: headers-syntax (missing colon).
 local hs = wait_for(function() return find(hdr, 'headers-syntax') end) and find(hdr, 'headers-syntax')
-check(hs and hs.severity == 1 and hs.message:find('Expected a colon-separated header pair', 1, true) ~= nil,
-  'pushed headers-syntax Error "Expected a colon-separated header pair" for public/_headers')
+check(hs and hs.severity == 1 and hs.message:find('is neither a "Name: value" nor a "! Name" line', 1, true) ~= nil,
+  'pushed headers-syntax Error "is neither a \"Name: value\" nor a \"! Name\" line" for public/_headers')
 
 -- 3. Quick fix for cc-syntax: offered, applied to the buffer, and the re-published set no longer has it.
 local resp = vim.lsp.buf_request_sync(src, 'textDocument/codeAction', {

@@ -23,7 +23,7 @@ describe('files named on the command line', () => {
       const { code, problems } = await lint(p.root, ['hooks/post-deploy', 'notes.txt']);
       assert.equal(code, 0);
       assert.equal(problems.length, 2, problems.join('\n'));
-      assert.match(problems[0]!, /^hooks\/post-deploy:3:19 1 kv-deploy-warming `curl … https:\/\/example.com\$p` requests URLs in a for loop/);
+      assert.match(problems[0]!, /^hooks\/post-deploy:3:19 1 kv-deploy-warming `curl … https:\/\/example.com\$p` in a warm-up script \(the comment "warm the cache"\) requests URLs in a for loop/);
       assert.equal(problems[1], 'notes.txt:1:1 1 file-error Not a file edgelint understands (notes.txt): it lints Worker sources (JS/TS), wrangler config, _headers, package.json, CI workflows and shell scripts; not linted.');
     } finally { p.remove(); }
   });
@@ -39,9 +39,9 @@ describe('files named on the command line', () => {
       for (const args of [['.'], ['public/_headers']]) {
         const { code, problems } = await lint(p.root, args);
         assert.equal(code, 0);
-        assert.deepEqual(problems, ['public/_headers:1:1 1 headers-file-location This is a folder, but Cloudflare expects a file named `_headers`; the headers rules in it are never applied. Move the rules into one `_headers` file.']);
+        assert.deepEqual(problems, ['public/_headers:1:1 1 headers-file-location This is a folder, but Cloudflare reads a file named `_headers`: the header rules in it are never applied.']);
       }
-      assert.deepEqual((await lint(p.root, ['--rule', 'headers-file-location:error', '.'])), { code: 1, problems: ['public/_headers:1:1 2 headers-file-location This is a folder, but Cloudflare expects a file named `_headers`; the headers rules in it are never applied. Move the rules into one `_headers` file.'] });
+      assert.deepEqual((await lint(p.root, ['--rule', 'headers-file-location:error', '.'])), { code: 1, problems: ['public/_headers:1:1 2 headers-file-location This is a folder, but Cloudflare reads a file named `_headers`: the header rules in it are never applied.'] });
       assert.deepEqual((await lint(p.root, ['--rule', 'headers-file-location:off'])).problems, []);
     } finally { p.remove(); }
   });

@@ -22,7 +22,7 @@ describe('CLI: secrets never printed', () => {
 
   it('quotes what identifies a command: its name and the URL host and path', async () => {
     const run = await runCli(['--format', 'unix', '.'], project.root);
-    assert.match(run.stdout, /`curl … https:\/\/example\.com\/api\/warm` in a scheduled workflow/);
+    assert.match(run.stdout, /`curl … https:\/\/example\.com\/api\/warm` on cron "\*\/10 \* \* \* \*"/);
     assert.match(run.stdout, /`wrangler kv bulk put …` runs in the "postdeploy" script/);
     assert.match(run.stdout, /x-sig=\*\*\*/);
   });

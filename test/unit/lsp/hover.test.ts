@@ -57,6 +57,17 @@ describe('hover', () => {
     assert.match(md, /\*\*Where it is read:\*\* \\_headers values are documented as browser cache behaviour/);
   });
 
+  it('on a reported problem: the rule\'s one-line why and a link to its doc, after the Cache-Control explanation if any', async () => {
+    s.open('src/index.ts');
+    const ttl = await hover('src/index.ts', positionOf(WORKER, 'cacheTtl: 10', 'cacheTtl: '.length));
+    assert.match(ttl.contents.value, /^\*\*kv-cachettl-below-minimum\*\*: .*30.*\(\[why and how to fix\]\(https:\/\/\S+\/docs\/rules\/kv-cachettl-below-minimum\.md\)\)$/);
+    const start = positionOf(WORKER, 'cacheTtl: 10', 'cacheTtl: '.length);
+    assert.deepEqual(ttl.range, { start, end: { line: start.line, character: start.character + 2 } });
+    const semicolon: string = (await hover('src/index.ts', positionOf(WORKER, 'public;', 'public'.length))).contents.value;
+    assert.match(semicolon, /^\*\*Cache-Control\*\* `public; max-age=60`[\s\S]*\n---\n\n\*\*cc-syntax\*\*: /);
+    assert.doesNotMatch(semicolon, /kv-cachettl-below-minimum/, 'only the rules reported at the position');
+  });
+
   it('is null on files that are not open or not Worker/_headers files', async () => {
     assert.equal(await hover('src/never-opened.ts', { line: 0, character: 0 }), null);
     s.open('wrangler.toml');

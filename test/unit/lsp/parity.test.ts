@@ -67,7 +67,7 @@ describe('the CLI and the language server report the same problems', () => {
       assert.deepEqual(await fromServer(root), cli);
       if (name.startsWith('wrangler.toml')) assert.ok(cli.some((p) => p.startsWith('src/index.ts:4:') && p.includes('kv-cachettl-below-minimum')), cli.join('\n'));
       if (name.startsWith('a _headers folder')) {
-        assert.ok(cli.some((p) => p.startsWith('dist/_headers:1:1 headers-file-location') && p.includes('expects a file named `_headers`')), cli.join('\n'));
+        assert.ok(cli.some((p) => p.startsWith('dist/_headers:1:1 headers-file-location') && p.includes('reads a file named `_headers`')), cli.join('\n'));
         assert.ok(!cli.some((p) => p.startsWith('dist/_headers/')), 'nothing inside the folder is reported');
         assert.ok(cli.some((p) => p.startsWith('src/latin1.ts:1:1 file-error File is not valid UTF-8')), cli.join('\n'));
       }

@@ -24,7 +24,7 @@ runRuleTests(rule, {
 };`,
       errors: [
         {
-          messageId: 'belowMinimum', line: 2, column: 86, severity: 'error', message: "cacheTtl: 10 on PAGES_KV.get() is below KV's 30 s minimum; the runtime",
+          messageId: 'belowMinimum', line: 2, column: 86, severity: 'error', message: "cacheTtl: 10 on PAGES_KV.get() is below KV's 30 s minimum",
           suggestions: [{ title: "Use cacheTtl: 30", output: `export const onRequestGet: PagesFunction = async ({ env, params }) => {
   const page = await env.PAGES_KV.get(String(params.slug), { type: 'json', cacheTtl: 30 });
   return Response.json(page);
@@ -46,7 +46,7 @@ runRuleTests(rule, {
 };`,
       errors: [
         {
-          messageId: 'belowMinimum', line: 4, column: 35, severity: 'error', message: "cacheTtl: 20 on KV.get() is below KV's 30 s minimum; the runtime throw",
+          messageId: 'belowMinimum', line: 4, column: 35, severity: 'error', message: "cacheTtl: 20 on KV.get() is below KV's 30 s minimum",
           suggestions: [{ title: "Use cacheTtl: 30", output: `export default {
   async fetch(request, env) {
     const h = request.headers.get('x-cache-ttl');
@@ -64,7 +64,7 @@ runRuleTests(rule, {
 }`,
       errors: [
         {
-          messageId: 'belowMinimum', line: 2, column: 54, severity: 'error', message: "cacheTtl: 10 on CACHE.get() is below KV's 30 s minimum; the runtime th",
+          messageId: 'belowMinimum', line: 2, column: 54, severity: 'error', message: "cacheTtl: 10 on CACHE.get() is below KV's 30 s minimum",
           suggestions: [{ title: "Use cacheTtl: 30", output: `export async function read(env, key, fresh) {
   return env.CACHE.get(key, fresh ? {} : { cacheTtl: 30 });
 }` }, { title: "Remove cacheTtl (KV's default is 60 s)", output: `export async function read(env, key, fresh) {
@@ -84,7 +84,7 @@ runRuleTests(rule, {
 };`,
       errors: [
         {
-          messageId: 'requestInput', line: 4, column: 72, severity: 'warn', message: "`ttl` (cacheTtl on KV.get()) comes from the request header x-cache-ttl",
+          messageId: 'requestInput', line: 4, column: 72, severity: 'warn', message: "from the request header x-cache-ttl",
           suggestions: [{ title: "Clamp with Math.max(30, …)", output: `export default {
   async fetch(request, env) {
     const ttl = parseInt(request.headers.get('x-cache-ttl') || '60');
@@ -107,7 +107,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'throughCall', line: 6, column: 54, severity: 'error', message: "cacheTtl: 15 reaches KV.get() on line 2; it is below KV's 30 s minimum",
+          messageId: 'throughCall', line: 6, column: 54, severity: 'error', message: "cacheTtl: 15 reaches KV.get() on line 2",
           suggestions: [{ title: "Pass 30", output: `async function cached(env, key, ttl) {
   return env.KV.get(key, { cacheTtl: ttl, type: 'json' });
 }
@@ -135,7 +135,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'throughCall', line: 4, column: 57, severity: 'error', message: "cacheTtl: 5 reaches getCached() in ./kv, which passes it to kv.get(); ",
+          messageId: 'throughCall', line: 4, column: 57, severity: 'error', message: "cacheTtl: 5 reaches getCached() in ./kv, which passes it to kv.get()",
           suggestions: [{ title: "Pass 30", output: `import { getCached } from './kv';
 export default {
   async fetch(request, env) {
@@ -160,7 +160,7 @@ export default {
 }`,
       errors: [
         {
-          messageId: 'belowMinimum', line: 6, column: 27, severity: 'error', message: "cacheTtl: 10 on kv.get() is below KV's 30 s minimum; the runtime throw",
+          messageId: 'belowMinimum', line: 6, column: 27, severity: 'error', message: "cacheTtl: 10 on kv.get() is below KV's 30 s minimum",
           suggestions: [{ title: "Use cacheTtl: 30", output: `export class ConfigStore {
   #kv: KVNamespace;
   #period: 10 | 60;

@@ -34,7 +34,7 @@ for (const page of topPages) {
 }`,
       errors: [
         {
-          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "CONTENT.put() in a for…of loop (line 4) in a script that runs at deplo",
+          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "CONTENT.put() in a for…of loop (line 4)",
         },
       ],
     },
@@ -65,7 +65,7 @@ for (const path of await mostVisited()) {
 }`,
       errors: [
         {
-          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "PAGES.put() in a for…of loop (line 4) in a script that runs at deploy ",
+          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "PAGES.put() in a for…of loop (line 4)",
         },
       ],
     },
@@ -86,7 +86,7 @@ const hot = await hottestKeys();
 await Promise.all(hot.map((k) => env.STORE.put(k, render(k), { expirationTtl: 86400 })));`,
       errors: [
         {
-          messageId: 'scriptWrite', line: 3, column: 34, severity: 'warn', message: "STORE.put() in a .map() callback (line 3) in a script that runs at dep",
+          messageId: 'scriptWrite', line: 3, column: 34, severity: 'warn', message: "STORE.put() in a .map() callback (line 3)",
         },
       ],
     },
@@ -113,7 +113,7 @@ const { env } = await getPlatformProxy();
 await new Seeder(env).warm(await topKeys());`,
       errors: [
         {
-          messageId: 'scriptWrite', line: 6, column: 35, severity: 'warn', message: "CACHE.put() in a for…of loop (line 6) in a script that runs at deploy ",
+          messageId: 'scriptWrite', line: 6, column: 35, severity: 'warn', message: "CACHE.put() in a for…of loop (line 6)",
         },
       ],
     },
@@ -136,7 +136,7 @@ for (const path of popular) {
 }`,
       errors: [
         {
-          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "cache.put() in a for…of loop (line 4) in a script that runs at deploy ",
+          messageId: 'scriptWrite', line: 5, column: 9, severity: 'warn', message: "cache.put() in a for…of loop (line 4)",
         },
       ],
     },

@@ -107,7 +107,7 @@ export async function login(env, id) {
 }`,
       errors: [
         {
-          messageId: 'throughCall', line: 5, column: 52, severity: 'error', message: "45 becomes expirationTtl through KV.put() on line 2; KV throws for TTL",
+          messageId: 'throughCall', line: 5, column: 52, severity: 'error', message: "45 becomes expirationTtl through KV.put() on line 2",
           suggestions: [{ title: "Pass 60", output: `async function remember(env, key, value, { ttl }) {
   await env.KV.put(key, value, { expirationTtl: ttl });
 }
@@ -137,7 +137,7 @@ id = "00000000000000000000000000000009"
 };`,
       errors: [
         {
-          messageId: 'ttlBelowMinimum', line: 3, column: 52, severity: 'error', message: "expirationTtl: 30 on STORE.put() is below KV's 60 s minimum; the runti",
+          messageId: 'ttlBelowMinimum', line: 3, column: 52, severity: 'error', message: "expirationTtl: 30 on STORE.put() is below KV's 60 s minimum",
           suggestions: [{ title: "Use expirationTtl: 60", output: `export default {
   async fetch(request, env) {
     await env.STORE.put('k', 'v', { expirationTtl: 60 });
@@ -177,7 +177,7 @@ id = "00000000000000000000000000000009"
 }`,
       errors: [
         {
-          messageId: 'passThrough', line: 3, column: 94, severity: 'warn', message: "`left` (expirationTtl on SESSIONS.put()) can be 1 (it is a remaining l",
+          messageId: 'passThrough', line: 3, column: 94, severity: 'warn', message: "`left` (expirationTtl on SESSIONS.put()) can be 1 (a remaining lifetime",
           suggestions: [{ title: "Clamp with Math.max(60, left)", output: `export async function touch(env, session) {
   const left = Math.floor((session.expiresAt - Date.now()) / 1000);
   if (left > 0) await env.SESSIONS.put(session.id, JSON.stringify(session), { expirationTtl: Math.max(60, left) });
@@ -200,7 +200,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'inputThroughCall', line: 8, column: 41, severity: 'warn', message: "`seconds` comes from the request body and becomes expirationTtl throug",
+          messageId: 'inputThroughCall', line: 8, column: 41, severity: 'warn', message: "`seconds` from the request body becomes expirationTtl",
         },
       ],
     },

@@ -74,7 +74,7 @@ id = "00000000000000000000000000000009"
 }`,
       errors: [
         {
-          messageId: 'counter', line: 7, column: 11, severity: 'warn', message: "KV.put('hits') writes back the value read by KV.get('hits') on line 6 ",
+          messageId: 'counter', line: 7, column: 11, severity: 'warn', message: "KV.put('hits') writes back the value read",
         },
       ],
     },
@@ -94,7 +94,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'counter', line: 6, column: 11, severity: 'warn', message: "COUNTS.put('views') writes back the value read by COUNTS.get('views') ",
+          messageId: 'counter', line: 6, column: 11, severity: 'warn', message: "COUNTS.put('views') writes back the value read",
         },
       ],
     },
@@ -117,7 +117,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'counter', line: 6, column: 11, severity: 'warn', message: "LIMITS.put('global') writes back the value read by LIMITS.get('global'",
+          messageId: 'counter', line: 6, column: 11, severity: 'warn', message: "LIMITS.put('global') writes back the value read",
         },
       ],
     },
@@ -135,7 +135,7 @@ export default {
 };`,
       errors: [
         {
-          messageId: 'counter', line: 4, column: 9, severity: 'warn', message: "STATS.put('likes') writes back the value read by STATS.get('likes') on",
+          messageId: 'counter', line: 4, column: 9, severity: 'warn', message: "STATS.put('likes') writes back the value read",
         },
       ],
     },
@@ -151,7 +151,7 @@ app.post('/hit', async (c) => {
 export default app;`,
       errors: [
         {
-          messageId: 'counter', line: 5, column: 9, severity: 'warn', message: "COUNTER.put('hits') writes back the value read by COUNTER.get('hits') ",
+          messageId: 'counter', line: 5, column: 9, severity: 'warn', message: "COUNTER.put('hits') writes back the value read",
         },
       ],
     },
@@ -177,7 +177,7 @@ export default {
           messageId: 'everyRequest', line: 6, column: 9, severity: 'warn', message: "KV.put('stats:visits') runs on every request to export default fetch()",
         },
         {
-          messageId: 'helpers', line: 11, column: 11, severity: 'warn', message: "save() writes back, changed, the value load() read from KV key 'stats:",
+          messageId: 'helpers', line: 11, column: 11, severity: 'warn', message: "save() writes back KV key 'stats:visits' read by load()",
         },
       ],
     },
@@ -201,7 +201,7 @@ export async function addItem(env, text) {
 }`,
       errors: [
         {
-          messageId: 'helpers', line: 5, column: 9, severity: 'warn', message: "kvPutJSON() writes back, changed, the value kvGetJSON() read from CACH",
+          messageId: 'helpers', line: 5, column: 9, severity: 'warn', message: "kvPutJSON() writes back CACHE key 'checklist:main' read by kvGetJSON()",
         },
       ],
     },

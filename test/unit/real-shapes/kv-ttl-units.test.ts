@@ -23,7 +23,7 @@ runRuleTests(rule, {
 }`,
       errors: [
         {
-          messageId: 'msEpoch', line: 2, column: 53, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws",
+          messageId: 'msEpoch', line: 2, column: 53, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch",
           suggestions: [{ title: "Convert the whole sum: Math.floor((Date.now() + 3600 * 1000) / 1000)", output: `export async function onRequestPost({ env }) {
   await env.SESSIONS_KV.put('s', 'v', { expiration: Math.floor((Date.now() + 3600 * 1000) / 1000), metadata: {} });
   return new Response('ok');
@@ -79,7 +79,7 @@ interface Env {
 };`,
       errors: [
         {
-          messageId: 'msFactor', line: 3, column: 54, severity: 'warn', message: "expirationTtl is `7 * 24 * 60 * 60 * 1000`, written in milliseconds (`* 1000`)",
+          messageId: 'msFactor', line: 3, column: 54, severity: 'warn', message: "expirationTtl is `7 * 24 * 60 * 60 * 1000`",
           suggestions: [{ title: "Divide by 1000: 7 * 24 * 60 * 60", output: `export default {
   async fetch(request: Request, env: Env) {
     await env.CONTENT.put('k', 'v', { expirationTtl: 7 * 24 * 60 * 60 });
@@ -100,7 +100,7 @@ export class Repo {
 }`,
       errors: [
         {
-          messageId: 'msEpoch', line: 5, column: 47, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws",
+          messageId: 'msEpoch', line: 5, column: 47, severity: 'error', message: "expiration uses `Date.now()`, milliseconds since the epoch",
           suggestions: [{ title: "Convert the whole sum: Math.floor((Date.now() + 60_000) / 1000)", output: `interface Cache extends KVNamespace {}
 export class Repo {
   constructor(private cache: Cache) {}

@@ -89,7 +89,7 @@ async function handle(event) {
   },
 };`,
       errors: [{
-        messageId: 'unchecked', line: 4, column: 47, severity: 'warn', message: 'response comes from fetch()',
+        messageId: 'unchecked', line: 4, column: 47, severity: 'warn', message: 'response from fetch() is cached with no response.ok or .status check: a 4xx/5xx is served for its whole TTL.',
         suggestions: [{
           title: 'Put it in the cache only if response.ok',
           output: `export default {
@@ -138,7 +138,7 @@ async function handle(event) {
   return res;
 });`,
       errors: [{
-        messageId: 'unchecked', line: 6, column: 58, message: 'res comes from fetch()',
+        messageId: 'unchecked', line: 6, column: 58, message: 'res from fetch()',
         suggestions: [{
           title: 'Put it in the cache only if res.ok',
           output: `app.get('/img/:key', async (c) => {

@@ -324,7 +324,7 @@ export default {
     {
       name: 'no-cache="Set-Cookie" is documented only for Workers Cache: no exemption for the Cache API',
       code: `app.get('/home', async (c) => {\n  const res = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'no-cache="set-cookie", s-maxage=60']] });\n  await caches.default.put(c.req.raw, res.clone());\n  return res;\n});`,
-      errors: [{ messageId: 'setCookie', line: 3, column: 39, message: 'no-cache="Set-Cookie" is documented only for Workers Cache', suggestions: [
+      errors: [{ messageId: 'setCookie', line: 3, column: 39, message: 'no-cache="Set-Cookie"', suggestions: [
         { title: /private=Set-Cookie/, output: `app.get('/home', async (c) => {\n  const res = new Response('x', { headers: [['set-cookie', 'a=b'], ['cache-control', 'private=Set-Cookie, no-cache="set-cookie", s-maxage=60']] });\n  await caches.default.put(c.req.raw, res.clone());\n  return res;\n});` },
       ] }],
     },

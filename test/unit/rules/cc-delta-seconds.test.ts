@@ -21,7 +21,7 @@ runRuleTests(rule, {
   invalid: [
     {
       code: `export default { async fetch() { return new Response('ok', { headers: { 'Cache-Control': 'public, max-age="60"' } }); } };`,
-      errors: [{ messageId: 'quoted', line: 1, column: 107, severity: 'warn', message: `Write 'max-age=60'` }],
+      errors: [{ messageId: 'quoted', line: 1, column: 107, severity: 'warn', message: `'max-age="60"' quotes its number, which RFC 9111 forbids: strict parsers may drop it.` }],
       output: `export default { async fetch() { return new Response('ok', { headers: { 'Cache-Control': 'public, max-age=60' } }); } };`,
     },
     {
@@ -32,7 +32,7 @@ runRuleTests(rule, {
     },
     {
       code: `app.get('/x', (c) => { c.header('Cache-Control', 'public, max-age=1h'); return c.text('x'); });`,
-      errors: [{ messageId: 'unit', line: 1, column: 67, severity: 'error', message: `Write 'max-age=3600' (3600 seconds)`, suggestions: [
+      errors: [{ messageId: 'unit', line: 1, column: 67, severity: 'error', message: 'has a unit, but Cache-Control takes plain seconds', suggestions: [
         { title: `Convert '1h' to 3600 seconds`, output: `app.get('/x', (c) => { c.header('Cache-Control', 'public, max-age=3600'); return c.text('x'); });` },
       ] }],
     },
@@ -46,7 +46,7 @@ runRuleTests(rule, {
     },
     {
       code: `addEventListener('fetch', (event) => {\n  event.respondWith(new Response('x', { headers: { 'cache-control': 'max-age=1.5' } }));\n});`,
-      errors: [{ messageId: 'decimal', line: 2, column: 78, message: 'since 2026-05', suggestions: [
+      errors: [{ messageId: 'decimal', line: 2, column: 78, message: 'is not a whole number', suggestions: [
         { title: 'Round down to 1', output: `addEventListener('fetch', (event) => {\n  event.respondWith(new Response('x', { headers: { 'cache-control': 'max-age=1' } }));\n});` },
       ] }],
     },

@@ -28,7 +28,7 @@ runRuleTests(rule, {
     },
     {
       code: `addEventListener('fetch', (e) => e.respondWith(new Response('x', { headers: { 'cache-control': 'max-age=60, public, max-age=0' } })));`,
-      errors: [{ messageId: 'different', line: 1, column: 117, message: /repeats 'max-age=60'.*Cloudflare's open-source cache parser keeps the last/, suggestions: [
+      errors: [{ messageId: 'different', line: 1, column: 117, message: /repeats 'max-age=60'.*caches disagree on which value applies/, suggestions: [
         { title: `Keep the first ('max-age=60')`, output: `addEventListener('fetch', (e) => e.respondWith(new Response('x', { headers: { 'cache-control': 'max-age=60, public' } })));` },
         { title: `Keep the last ('max-age=0')`, output: `addEventListener('fetch', (e) => e.respondWith(new Response('x', { headers: { 'cache-control': 'public, max-age=0' } })));` },
       ] }],

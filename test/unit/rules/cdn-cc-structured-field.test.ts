@@ -34,7 +34,7 @@ runRuleTests(rule, {
       name: 'a quoted max-age is valid SF that drops only that directive',
       code: `res.headers.set('CDN-Cache-Control', 'public, max-age="60"');`,
       files: WC,
-      errors: [{ messageId: 'dropped', severity: 'warn', column: 47, message: 'drops this directive', suggestions: [
+      errors: [{ messageId: 'dropped', severity: 'warn', column: 47, message: 'caches drop this directive', suggestions: [
         { title: 'Write max-age=60', output: `res.headers.set('CDN-Cache-Control', 'public, max-age=60');` },
       ] }],
     },
@@ -43,7 +43,7 @@ runRuleTests(rule, {
       code: `export default { async fetch(req) {\n  const res = new Response('x', { headers: { 'CDN-Cache-Control': 'max-age=1.5, stale-if-error=-1' } });\n  await caches.default.put(new Request(req.url), res.clone());\n  return res;\n} };`,
       errors: [
         { messageId: 'dropped', severity: 'warn', line: 2, column: 68, suggestions: [{ output: `export default { async fetch(req) {\n  const res = new Response('x', { headers: { 'CDN-Cache-Control': 'max-age=1, stale-if-error=-1' } });\n  await caches.default.put(new Request(req.url), res.clone());\n  return res;\n} };` }] },
-        { messageId: 'dropped', severity: 'warn', line: 2, column: 81, message: 'Give a whole number' },
+        { messageId: 'dropped', severity: 'warn', line: 2, column: 81, message: 'is not a non-negative integer' },
       ],
     },
     {

@@ -46,7 +46,7 @@ export default app;`,
     return fetch(request, { cf: { cacheControl: 'public, max-age=60', cacheTtl: 60 } });
   },
 };`,
-      errors: [{ messageId: 'withCacheTtl', line: 3, column: 35, severity: 'error', message: 'cf.cacheTtl (line 3) in fetch()' }],
+      errors: [{ messageId: 'withCacheTtl', line: 3, column: 35, severity: 'error', message: 'cf.cacheTtl (line 3)' }],
     },
     {
       name: 'service worker: cache option with cf.cacheControl',

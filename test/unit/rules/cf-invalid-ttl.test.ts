@@ -67,7 +67,7 @@ app.get('/img/*', (c) => fetch(c.req.raw, {
 export default app;`,
       errors: [
         { messageId: 'badStatusKey', line: 4, column: 29, severity: 'error' },
-        { messageId: 'reversedRange', line: 4, column: 42, message: "Write '200-299'" },
+        { messageId: 'reversedRange', line: 4, column: 42, message: "cacheTtlByStatus range '299-200' is reversed: it matches no status." },
         { messageId: 'overlap', line: 4, column: 73, severity: 'warn', message: "'301' overlaps '200-399' (line 4)" },
       ],
     },

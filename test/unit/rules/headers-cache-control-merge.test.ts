@@ -23,7 +23,7 @@ runRuleTests(rule, {
       code: `/*\n  Cache-Control: no-cache\n/assets/*\n  Cache-Control: ${IMMUTABLE}\n`,
       errors: [{
         messageId: 'merged', line: 4, column: 3, severity: 'warn',
-        message: `Cache-Control of "/assets/*" is appended to the one of "/*" (line 1) for URLs matching both: "no-cache, ${IMMUTABLE}". Add "! Cache-Control" to "/assets/*" before setting it.`,
+        message: `Cache-Control of "/assets/*" joins that of "/*" (line 1) where both match: "no-cache, ${IMMUTABLE}".`,
         suggestions: [{ title: 'Add "! Cache-Control" before it', output: `/*\n  Cache-Control: no-cache\n/assets/*\n  ! Cache-Control\n  Cache-Control: ${IMMUTABLE}\n` }],
       }],
     },
@@ -31,7 +31,7 @@ runRuleTests(rule, {
       filename: H, name: 'catch-all placed last appends to hashed assets; a detach in the first rule does not help',
       code: `/_astro/*\n  ! Cache-Control\n  Cache-Control: ${IMMUTABLE}\n\n/*\n  X-Frame-Options: DENY\n  Cache-Control: public, max-age=0, must-revalidate\n`,
       errors: [{
-        messageId: 'merged', line: 7, column: 3, message: 'Put "/_astro/*" after "/*" and add "! Cache-Control" to it.',
+        messageId: 'merged', line: 7, column: 3, message: 'Cache-Control of "/*" joins that of "/_astro/*" (line 1) where both match: "public, max-age=31536000, immutable, public, max-age=0, m...".',
         suggestions: [{
           title: 'Move "/_astro/*" after "/*" and add "! Cache-Control"',
           output: `\n/*\n  X-Frame-Options: DENY\n  Cache-Control: public, max-age=0, must-revalidate\n/_astro/*\n  ! Cache-Control\n  Cache-Control: ${IMMUTABLE}\n`,

@@ -21,7 +21,7 @@ runRuleTests(rule, {
       code: `/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n/*\n  X-Frame-Options: DENY\n/assets/*\n  Access-Control-Allow-Origin: *\n`,
       errors: [{
         messageId: 'duplicate', line: 1, column: 1, endColumn: 10, severity: 'warn',
-        message: 'Rule "/assets/*" is repeated on line 5, which replaces it entirely, so its headers (Cache-Control) are never sent.',
+        message: 'Rule "/assets/*" is repeated on line 5, which replaces it',
         suggestions: [{
           title: 'Merge into the "/assets/*" rule on line 5',
           output: `/*\n  X-Frame-Options: DENY\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n  Access-Control-Allow-Origin: *\n`,

@@ -23,12 +23,12 @@ runRuleTests(rule, {
     {
       filename: H, name: 'header before any path',
       code: `Cache-Control: no-store\n/*\n  X-Frame-Options: DENY\n`,
-      errors: [{ messageId: 'headerBeforePath', line: 1, column: 1, endColumn: 24, severity: 'error', message: 'Path should come before header (cache-control: no-store)' }],
+      errors: [{ messageId: 'headerBeforePath', line: 1, column: 1, endColumn: 24, severity: 'error', message: '"Cache-Control: no-store" is not under any URL line' }],
     },
     {
       filename: H, name: 'CRLF: comment, then a header line before the first path',
       code: `# headers\r\n  X-Frame-Options DENY\r\n/*\r\n  X-Frame-Options: DENY\r\n`,
-      errors: [{ messageId: 'headerBeforePath', line: 2, column: 3, endColumn: 23, message: 'Expected a path beginning with at least one forward-slash' }],
+      errors: [{ messageId: 'headerBeforePath', line: 2, column: 3, endColumn: 23, message: '"X-Frame-Options DENY" is not under any URL line, so wrangler skips it.' }],
     },
     {
       filename: H, name: 'missing colon',
@@ -43,7 +43,7 @@ runRuleTests(rule, {
     {
       filename: H, name: 'empty name and empty value',
       code: `/api/*\n  : no-store\n  Cache-Control:\n  X-Robots-Tag: noindex\n`,
-      errors: [{ messageId: 'emptyName', line: 2, column: 3 }, { messageId: 'emptyValue', line: 3, column: 3, message: 'write "! Cache-Control"' }],
+      errors: [{ messageId: 'emptyName', line: 2, column: 3 }, { messageId: 'emptyValue', line: 3, column: 3, message: 'Header "Cache-Control" has no value, so wrangler skips it.' }],
     },
     {
       filename: H, name: 'rule without headers is a warning',
@@ -62,7 +62,7 @@ runRuleTests(rule, {
       filename: H, name: 'port in an absolute URL',
       code: `/*\n  X-Frame-Options: DENY\nhttps://example.com:8443/*\n  X-Robots-Tag: noindex\n`,
       errors: [{
-        messageId: 'port', line: 3, column: 1, severity: 'error', message: 'Specifying ports is not supported',
+        messageId: 'port', line: 3, column: 1, severity: 'error', message: 'Rule URL "https://example.com:8443/*" has a port, so wrangler skips the rule and its headers.',
         suggestions: [{ title: 'Remove the port 8443', output: `/*\n  X-Frame-Options: DENY\nhttps://example.com/*\n  X-Robots-Tag: noindex\n` }],
       }],
     },
@@ -92,7 +92,7 @@ runRuleTests(rule, {
     {
       filename: H, name: 'more than 100 rules',
       code: rules(102),
-      errors: [{ messageId: 'tooManyRules', line: 201, column: 1, message: 'Maximum number of rules supported is 100. Skipping remaining 5 lines of file.' }],
+      errors: [{ messageId: 'tooManyRules', line: 201, column: 1, message: 'Rule "/page-100" is over the limit of 100 rules: wrangler ignores it and the rest of the file.' }],
     },
     {
       filename: H, name: 'a 2001-character line',

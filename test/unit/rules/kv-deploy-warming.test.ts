@@ -161,13 +161,13 @@ for (const item of items) await env.KV.put(item.id, JSON.stringify({ label: 'hot
   ],
   invalid: [
     { name: 'shell: a standalone warm-up script (no package.json calls it): curl loop, info', filename: 'scripts/warmup-cache-after-deployment.sh', code: '#!/usr/bin/env bash\nfor path in / /blog /pricing; do\n  curl -s -o /dev/null "https://example.com$path"\ndone\n',
-      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 3, message: 'requests URLs in a for loop in a cache warm-up script (the file name "warmup-cache-after-deployment.sh"); this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on)' }] },
+      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 3, message: 'in a warm-up script (the file name "warmup-cache-after-deployment.sh") requests URLs in a for loop' }] },
     { name: 'shell: a comment says pre-warm; xargs curl', filename: 'scripts/after-deploy.sh', code: '#!/bin/sh\n# Pre-warm the edge cache\ncat urls.txt | xargs -n1 curl -s -o /dev/null\n',
-      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 16, message: 'through xargs in a cache warm-up script (the comment "Pre-warm the edge cache")' }] },
+      errors: [{ messageId: 'shellRequests', severity: 'info', line: 3, column: 16, message: 'in a warm-up script (the comment "Pre-warm the edge cache") requests URLs through xargs' }] },
     { name: 'shell: several single curls in a warm script are one finding', filename: 'bin/warm.bash', code: 'curl -s -o /dev/null https://example.com/\ncurl -sI https://example.com/a > /dev/null\n',
       errors: [{ messageId: 'shellRequests', severity: 'info', line: 1, column: 1, message: 'requests URLs in 2 commands' }] },
     { name: 'shell: kv bulk put in a prime-kv script (warn); a non-request command in a warm loop is not reported', filename: 'scripts/prime-kv.sh', code: 'npx wrangler kv bulk put --binding=CACHE dist/pages.json\nfor u in $(cat warm-urls.txt); do do_x; done\n',
-      errors: [{ messageId: 'shellKvWrite', severity: 'warn', line: 1, column: 1, message: 'writes KV ahead of traffic in a warm-up script (the file name "prime-kv.sh")' }] },
+      errors: [{ messageId: 'shellKvWrite', severity: 'warn', line: 1, column: 1, message: 'in a warm-up script (the file name "prime-kv.sh")' }] },
     {
       name: 'catalogue example: top-N puts in a script chained after wrangler deploy',
       filename: 'scripts/warm.ts',
@@ -179,7 +179,7 @@ for (const path of topN) {
   await env.CACHE.put(path, await render(path));
 }
 await dispose();`,
-      errors: [{ messageId: 'scriptWrite', line: 5, column: 9, message: 'CACHE.put() in a for…of loop (line 4) in a script that runs at deploy (`tsx scripts/warm.ts` from the "deploy" script) looks like cache warming (the name "topN")' }],
+      errors: [{ messageId: 'scriptWrite', line: 5, column: 9, message: 'CACHE.put() in a for…of loop (line 4)' }],
     },
     {
       name: 'REST API writes in Promise.all from a postdeploy script, intent in a comment',
@@ -191,7 +191,7 @@ const pages = JSON.parse(await readFile('dist/pages.json', 'utf8'));
 await Promise.all(pages.map((p) => fetch(\`\${API}/values/\${encodeURIComponent(p.path)}\`, {
   method: 'PUT', headers: { Authorization: \`Bearer \${process.env.CF_TOKEN}\` }, body: p.html,
 })));`,
-      errors: [{ messageId: 'scriptWrite', line: 4, column: 36, message: 'the comment "Pre-populate KV so the first visitors get a hot cache"' }],
+      errors: [{ messageId: 'scriptWrite', line: 4, column: 36, message: 'fetch() to the KV REST API (…/values) in a .map() callback (line 4) pre-writes KV at deploy' }],
     },
     {
       name: 'wrangler kv key put through execSync in a loop over hot keys',
@@ -214,7 +214,7 @@ for (const path of paths) {
   const res = await fetch(BASE + path);
   console.log(path, res.status, res.headers.get('cf-cache-status'));
 }`,
-      errors: [{ messageId: 'scriptFetch', line: 4, column: 21, severity: 'info', message: 'fetch(BASE + path) in a for…of loop (line 3) in a script that runs at deploy (`tsx scripts/warm-cache.ts` from the "postdeploy" script) requests URLs to warm the cache (the file name "warm-cache.ts")' }],
+      errors: [{ messageId: 'scriptFetch', line: 4, column: 21, severity: 'info', message: 'fetch(BASE + path) in a for…of loop (line 3)' }],
     },
     {
       name: 'Hono route named warm-cache writing KV in a loop',
@@ -273,12 +273,12 @@ export default { fetch: router.fetch };`,
     {
       name: 'package.json: a curl loop chained after wrangler deploy', filename: 'package.json',
       code: pkg({ deploy: 'wrangler deploy && for p in / /blog /pricing; do curl -s -o /dev/null https://example.com$p; done' }),
-      errors: [{ messageId: 'commandRequests', line: 4, column: 65, severity: 'info', message: '`curl … https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop to warm the cache' }],
+      errors: [{ messageId: 'commandRequests', line: 4, column: 65, severity: 'info', message: '`curl … https://example.com$p` runs after "wrangler deploy" in the "deploy" script and requests URLs in a for loop' }],
     },
     {
       name: 'package.json: npm run warm:cache in postdeploy (the warm script itself is not reported again)', filename: 'package.json',
       code: pkg({ deploy: 'wrangler deploy', postdeploy: 'npm run warm:cache', 'warm:cache': 'for u in $(cat urls.txt); do curl -s $u > /dev/null; done' }),
-      errors: [{ messageId: 'commandWarmScript', line: 5, column: 20, message: '`npm run warm:cache` runs in the "postdeploy" script and starts the cache-warming script "warm:cache"' }],
+      errors: [{ messageId: 'commandWarmScript', line: 5, column: 20, message: '`npm run warm:cache` runs in the "postdeploy" script and starts the' }],
     },
     {
       name: 'package.json: wrangler kv bulk put of hot pages after deploy', filename: 'package.json',
@@ -288,7 +288,7 @@ export default { fetch: router.fetch };`,
     {
       name: 'package.json: a deploy script running a nested deploy, then a warm file', filename: 'package.json',
       code: pkg({ ship: 'npm run deploy:worker && node scripts/prewarm.mjs', 'deploy:worker': 'wrangler deploy' }),
-      errors: [{ messageId: 'commandWarmScript', line: 4, column: 39, message: 'runs after "npm run deploy:worker" in the "ship" script and starts the cache-warming script "scripts/prewarm.mjs"' }],
+      errors: [{ messageId: 'commandWarmScript', line: 4, column: 39, message: 'runs after "npm run deploy:worker" in the "ship" script and starts the' }],
     },
     {
       name: 'workflow: xargs curl in a "Warm cache" step after wrangler-action', filename: '.github/workflows/deploy.yml',
@@ -300,7 +300,7 @@ export default { fetch: router.fetch };`,
       - name: Warm cache
         run: cat urls.txt | xargs -n1 curl -s -o /dev/null
 `),
-      errors: [{ messageId: 'commandRequests', line: 12, column: 29, severity: 'info', message: /runs after the deploy step "Deploy" in job "deploy" and requests URLs through xargs \(the step name "Warm cache"\) to warm the cache; this warms this location \(and an upper tier, if tiered: / }],
+      errors: [{ messageId: 'commandRequests', line: 12, column: 29, severity: 'info', message: '`xargs …` runs after the deploy step "Deploy" in job "deploy" and requests URLs through xargs (the step name "Warm cache"): it warms one location.' }],
     },
     {
       name: 'workflow: a job that needs the deploy job loops wget over URLs', filename: '.github/workflows/deploy.yml',
@@ -341,7 +341,7 @@ for (const k of hotKeys) await $\`wrangler kv key put --binding=CACHE \${k} \${v
 // Warms the KV cache after each deploy.
 import { execSync } from 'node:child_process';
 load().forEach((r) => execSync(\`npx wrangler kv key put --binding CACHE \${r.k} \${r.v}\`));`,
-      errors: [{ messageId: 'scriptWrite', line: 4, column: 23, message: '(the comment "Warms the KV cache after each deploy.")' }],
+      errors: [{ messageId: 'scriptWrite', line: 4, column: 23, message: '"wrangler kv key put" via execSync() in a .forEach() callback (line 4) pre-writes KV at deploy' }],
     },
     {
       name: 'Cloudflare SDK bulk update of popular pages: one bulk upload',
@@ -362,7 +362,7 @@ await cf.kv.namespaces.bulkUpdate(NS, { account_id: A, body: popular.map((p) => 
 }
 console.log('Warming KV...');
 for (const [k, v] of entries) await putOne(k, v);`,
-      errors: [{ messageId: 'scriptWrite', line: 2, column: 9, message: 'in a for…of loop (line 5) through putOne() in a script that runs at deploy (`node scripts/after.mjs` from the "postdeploy" script) looks like cache warming (the log message "Warming KV...")' }],
+      errors: [{ messageId: 'scriptWrite', line: 2, column: 9, message: 'in a for…of loop (line 5) through putOne()' }],
     },
     {
       name: 'switch case on a /prime-kv pathname',
@@ -389,7 +389,7 @@ for (const [k, v] of entries) await putOne(k, v);`,
       code: pkg({ deploy: 'wrangler deploy && wrangler kv key put --binding=CACHE top10 "$(node top.js)"', postdeploy: 'wget -r -q --delete-after https://example.com/' }),
       errors: [
         { messageId: 'commandKvWrite', line: 4, column: 15, message: '(the key "top10")' },
-        { messageId: 'commandRequests', line: 5, column: 20, message: 'requests URLs recursively (wget -r) to warm the cache' },
+        { messageId: 'commandRequests', line: 5, column: 20, message: 'requests URLs recursively (wget -r)' },
       ],
     },
   ],

@@ -28,7 +28,7 @@ runRuleTests(rule, {
     {
       filename: W, name: 'a TTL field that does not exist (Cache-Control sets TTLs)',
       code: `${HEAD}\n[cache]\nenabled = true\nttl = 3600 # seconds\n`,
-      errors: [{ messageId: 'unknown', line: 7, message: 'Remove it.', suggestions: [{ output: `${HEAD}\n[cache]\nenabled = true\n` }] }],
+      errors: [{ messageId: 'unknown', line: 7, message: 'is not a Workers Cache setting', suggestions: [{ output: `${HEAD}\n[cache]\nenabled = true\n` }] }],
     },
     {
       filename: 'wrangler.jsonc', name: 'JSONC: rename offered, no line removal',
@@ -46,7 +46,7 @@ runRuleTests(rule, {
     {
       filename: W, name: 'cache = true instead of a table',
       code: `${HEAD}cache = true\n`,
-      errors: [{ messageId: 'notTable', line: 4, column: 1, endColumn: 6, message: 'so Workers Cache stays off' }],
+      errors: [{ messageId: 'notTable', line: 4, column: 1, endColumn: 6, message: 'Workers Cache stays off' }],
     },
   ],
 });

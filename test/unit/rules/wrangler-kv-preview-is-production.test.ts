@@ -19,7 +19,7 @@ runRuleTests(rule, {
     {
       filename: 'wrangler.toml', name: 'top-level array of tables',
       code: `${HEAD}\n[[kv_namespaces]]\nbinding = "CONTENT"\nid = "${ID}"\npreview_id = "${ID}"\n`,
-      errors: [{ messageId: 'same', line: 8, column: 14, endColumn: 48, severity: 'info', message: '`preview_id` of KV binding "CONTENT" is its production `id`: `wrangler dev --remote` reads and writes production data.' }],
+      errors: [{ messageId: 'same', line: 8, column: 14, endColumn: 48, severity: 'info', message: '`preview_id` of KV binding "CONTENT"' }],
     },
     {
       filename: 'wrangler.toml', name: 'inline table in an env, upper-case copy of the id',
@@ -29,7 +29,7 @@ runRuleTests(rule, {
     {
       filename: 'wrangler.jsonc', name: 'JSONC (C3 template shape)',
       code: `{\n  "$schema": "node_modules/wrangler/config-schema.json",\n  "name": "app",\n  // KV\n  "kv_namespaces": [{ "binding": "CACHE", "id": "${ID}", "preview_id": "${ID}" }]\n}\n`,
-      errors: [{ messageId: 'same', line: 5, message: 'wrangler kv namespace create CACHE --preview' }],
+      errors: [{ messageId: 'same', line: 5, message: '`wrangler dev --remote` uses production data' }],
     },
     {
       filename: 'wrangler.json', name: 'two bindings, one wrong',

@@ -41,7 +41,7 @@ runRuleTests(rule, {
       filename: W, name: 'kv-namespaces as arrays of tables',
       code: `name = "app"\n\n[[kv-namespaces]]\nbinding = "A"\nid = "1"\n\n[[kv-namespaces]]\nbinding = "B"\nid = "2"\n`,
       errors: [{
-        messageId: 'kvHyphen', line: 3, message: 'these KV bindings do not exist at run time',
+        messageId: 'kvHyphen', line: 3, message: 'these KV bindings do not exist',
         suggestions: [{ title: 'Rename to kv_namespaces', output: `name = "app"\n\n[[kv_namespaces]]\nbinding = "A"\nid = "1"\n\n[[kv_namespaces]]\nbinding = "B"\nid = "2"\n` }],
       }],
     },

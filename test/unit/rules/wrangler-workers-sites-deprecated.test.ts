@@ -39,7 +39,7 @@ runRuleTests(rule, {
       filename: 'wrangler.toml', name: '[site] table after an array of tables',
       code: TOML_SITE,
       errors: [{
-        messageId: 'configSite', line: 9, column: 2, endColumn: 6, severity: 'warn', message: 'Serve "./public" with static assets',
+        messageId: 'configSite', line: 9, column: 2, endColumn: 6, severity: 'warn', message: 'deprecated in Wrangler v4',
         suggestions: [{
           title: 'Add assets = { directory = "./public" } (then remove [site])',
           output: TOML_SITE.replace('[site]', '# TODO: remove [site] and the kv-asset-handler code\n[assets]\ndirectory = "./public"\n\n[site]'),

@@ -31,7 +31,7 @@ export function lowValue(expr: ts.Expression, bound: number, model: WorkerModel,
   // author expects it to run down, and that check lets 1..59 through. A fresh `deadline - now` at creation stays quiet.
   const remaining = ts.isIdentifier(node) ? remainingLifetime(model.resolver.constInitializer(node) ?? node) : undefined;
   if (remaining && !guarded(expr, bound, model) && comparedWithSmall(node as ts.Identifier, bound, model)) {
-    return { value: 1, reason: `it is a remaining lifetime, ${shortText(remaining.getText(model.sf))}, which drops under ${bound} s near its end` };
+    return { value: 1, reason: `a remaining lifetime, ${shortText(remaining.getText(model.sf))}, near its end` };
   }
   const path = accessPath(node);
   if (path?.length === 2 && path[0] === 'this') return fieldLowValue(node, path[1]!, bound, model);

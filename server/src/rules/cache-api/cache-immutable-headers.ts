@@ -19,8 +19,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    immutable: "{{name}} comes from {{source}}, so {{name}}.headers.{{method}}() throws \"TypeError: Can't modify immutable headers\". Copy it first: {{name}} = new Response({{name}}.body, {{name}}).",
-    immutableInline: "A response from {{source}} has immutable headers: .headers.{{method}}() throws \"TypeError: Can't modify immutable headers\". Copy it first with new Response(res.body, res).",
+    immutable: '{{name}} comes from {{source}}: {{name}}.headers.{{method}}() throws "Can\'t modify immutable headers".',
+    immutableInline: 'A response from {{source}} has immutable headers: .headers.{{method}}() throws "Can\'t modify immutable headers".',
   },
   mayApply: (text) => /headers\s*\??\.\s*(set|append|delete)\b/.test(text) && (text.includes('fetch') || text.includes('match')),
   check(context) {

@@ -17,8 +17,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    usedAfterPut: '{{name}} is passed to cache.put() and then {{use}} at line {{line}}: cache.put() consumes the body, so this fails with "Body has already been used". Pass {{name}}.clone() to cache.put().',
-    readBeforePut: '{{name}} is {{use}} at line {{line}} and then passed to cache.put(): its body is already used, so cache.put() throws. Read from {{name}}.clone() instead.',
+    usedAfterPut: '{{name}} is {{use}} at line {{line}} after cache.put() consumed its body: "Body has already been used".',
+    readBeforePut: '{{name}} is {{use}} at line {{line}} before cache.put(): its body is already used, so cache.put() throws.',
   },
   mayApply: (text) => text.includes('caches') && text.includes('put'),
   check(context) {

@@ -18,8 +18,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    unchecked: '{{name}} comes from fetch() and is cached with no {{name}}.ok or .status check: a 4xx/5xx response is served from the cache for its whole TTL. Put it only if {{name}}.ok.',
-    uncheckedInline: 'This fetch() response is cached with no .ok or .status check: a 4xx/5xx response is served from the cache for its whole TTL. Keep it in a variable and put it only if it is .ok.',
+    unchecked: '{{name}} from fetch() is cached with no {{name}}.ok or .status check: a 4xx/5xx is served for its whole TTL.',
+    uncheckedInline: 'This fetch() response is cached with no .ok or .status check: a 4xx/5xx is served for its whole TTL.',
   },
   mayApply: (text) => text.includes('caches') && text.includes('put') && text.includes('fetch'),
   check(context) {

@@ -22,13 +22,13 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    nonGetRequest: 'cache.put() throws for a {{method}} request ({{how}} at line {{line}}): the Cache API only stores GET requests. Use a GET cache key such as new Request(url).',
-    partialContent: 'cache.put() throws for this response: its status is 206 (set at line {{line}}). Cache the full 200 response instead of a partial one.',
-    varyStar: "cache.put() throws for this response: it has 'Vary: {{value}}' (set at line {{line}}). Remove '*' and list the request headers the response varies on.",
-    unguardedIncoming: "cache.put() throws for non-GET methods: the key '{{how}}' {{relation}} and no request.method === 'GET' check guards this call. Check the method first, or use a GET key such as new Request(url).",
-    notModified: 'cache.put() silently discards this response: its status is 304 (set at line {{line}}). Put the full 200 response instead.',
-    setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}) and such responses are never cached{{noCache}}. Add private=Set-Cookie to its Cache-Control, or delete Set-Cookie from the copy you put.',
-    notStored: "cache.put() silently stores nothing: the response's Cache-Control '{{value}}' (set at line {{line}}) has {{directive}}. Remove it, or do not put this response in the cache.",
+    nonGetRequest: 'cache.put() throws for a {{method}} request ({{how}} at line {{line}}): the Cache API stores only GET.',
+    partialContent: 'cache.put() throws for this response: its status is 206 (set at line {{line}}).',
+    varyStar: 'cache.put() throws for this response: it has \'Vary: {{value}}\' (set at line {{line}}).',
+    unguardedIncoming: 'cache.put() throws for non-GET methods: the key \'{{how}}\' {{relation}} and no method check guards it.',
+    notModified: 'cache.put() silently discards this response: its status is 304 (set at line {{line}}).',
+    setCookie: 'cache.put() silently stores nothing: the response has a Set-Cookie header (set at line {{line}}){{noCache}}.',
+    notStored: 'cache.put() silently stores nothing: its Cache-Control \'{{value}}\' (set at line {{line}}) has {{directive}}.',
   },
   mayApply: (text) => text.includes('caches') && text.includes('put'),
   check(context) {
@@ -73,7 +73,7 @@ export default defineRule({
       const cookie = lastHeader(response.headers, 'set-cookie');
       if (cookie && !parsed.some(exemptsSetCookie)) {
         const suggestion = cc && !blocking ? addPrivateSetCookie(cc, sf) : undefined;
-        const noCache = parsed.some(namesSetCookie('no-cache')) ? ' (no-cache="Set-Cookie" is documented only for Workers Cache, not for the Cache API)' : '';
+        const noCache = parsed.some(namesSetCookie('no-cache')) ? '; no-cache="Set-Cookie" does not help here' : '';
         context.report({ ...at, messageId: 'setCookie', data: { line: lineOf(cookie.node), noCache }, suggestions: suggestion ? [suggestion] : [] });
       }
       if (blocking) context.report({ ...at, messageId: 'notStored', data: { value: cc!.value!.value, directive: blocking, line: lineOf(cc!.node) } });

@@ -19,7 +19,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    varyStar: "cache() throws at startup: its vary option contains '*'. List the request headers the response varies on.",
+    varyStar: 'cache() throws at startup: its vary option contains \'*\'.',
     sharedIdentity: "cache() on {{mount}} keys by URL, but {{route}} reads {{identity}}: users get each other's responses.",
     sharedVariant: 'cache() on {{mount}} keys by URL, but {{route}} reads {{identity}}: every client gets the first variant.',
     authAfterCache: 'cache() on {{mount}} runs before {{auth}}: cached responses skip authentication.',

@@ -16,7 +16,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    spreadResponse: '...{{name}} (line {{line}}) spreads a Response ({{origin}}), which has no own enumerable properties: status and statusText are lost, so this response is a 200 and an upstream error gets cached as a success. Pass {{name}} as the init, or set status: {{name}}.status.',
+    spreadResponse: '...{{name}} (line {{line}}) spreads a Response ({{origin}}): its status is lost, so an error becomes a 200.',
   },
   mayApply: (text) => text.includes('...') && /\bnew\s*\(?\s*(?:(?:globalThis|self)\s*\.\s*)?Response\b/.test(text),
   check(context) {

@@ -50,12 +50,12 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    publicPrivate: "'{{a}}' and '{{b}}' contradict each other in {{header}}{{via}}: caches honour the most restrictive, so no shared cache will store it. Remove one.",
-    privateSMaxage: "'{{b}}' sets a shared-cache lifetime but '{{a}}' in the same {{header}}{{via}} forbids shared caches from storing the response, so it has no effect. Remove one.",
-    noCacheImmutable: "'{{a}}' forces revalidation on every use, which '{{b}}' in the same {{header}}{{via}} is meant to avoid; the intent is unclear. Remove one.",
-    noStore: "'{{b}}' has no effect next to '{{a}}' in {{header}}{{via}}: nothing is stored, so the intent is unclear. Remove one.",
-    noCacheMaxAge: "'{{a}}' and '{{b}}' conflict in {{header}}{{via}} (RFC 9111 §4.2.1's own example): caches honour the most restrictive, so every use is revalidated and the lifetime does not apply. Remove one.",
-    publicArgument: "'{{member}}': public takes no argument (RFC 9111 §5.2.2.9), so caches may ignore the directive. Write 'public'.",
+    publicPrivate: '\'{{a}}\' and \'{{b}}\' contradict each other in {{header}}{{via}}: no shared cache will store it.',
+    privateSMaxage: '\'{{b}}\' has no effect: \'{{a}}\' in {{header}}{{via}} forbids shared caches to store the response.',
+    noCacheImmutable: '\'{{a}}\' revalidates every use, which \'{{b}}\' in the same {{header}}{{via}} is meant to avoid.',
+    noStore: '\'{{b}}\' has no effect next to \'{{a}}\' in {{header}}{{via}}: nothing is stored.',
+    noCacheMaxAge: '\'{{a}}\' and \'{{b}}\' conflict in {{header}}{{via}}: every use is revalidated despite the lifetime.',
+    publicArgument: '\'{{member}}\': public takes no argument, so caches may ignore the directive.',
   },
   mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private|public\s*=/i.test(text),
   check(context) {

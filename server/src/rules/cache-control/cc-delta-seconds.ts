@@ -24,12 +24,12 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    quoted: "'{{member}}' quotes its number: RFC 9111 says senders must not, and strict parsers may drop it. Write '{{fixed}}', which means the same.",
-    unit: "'{{member}}' has a unit, but Cache-Control takes plain seconds, so caches treat it as stale or ignore it. Write '{{fixed}}' ({{seconds}} seconds).",
-    decimal: "'{{member}}' is not a whole number: Cloudflare rounds it down only since 2026-05 and RFC 9111 caches treat it as stale or ignore it. Write '{{fixed}}'.",
-    negative: "'{{member}}' is negative: delta-seconds are digits only, so caches treat it as stale or ignore it. Write '{{fixed}}' for no lifetime.",
-    empty: "'{{member}}' has no value, so caches treat it as stale or ignore it. Give a whole number of seconds.",
-    notNumber: "'{{member}}' is not a number of seconds (digits only), so caches treat it as stale or ignore it. Give a whole number of seconds.",
+    quoted: '\'{{member}}\' quotes its number, which RFC 9111 forbids: strict parsers may drop it.',
+    unit: '\'{{member}}\' has a unit, but Cache-Control takes plain seconds: caches treat it as stale or ignore it.',
+    decimal: '\'{{member}}\' is not a whole number: RFC 9111 caches treat it as stale or ignore it.',
+    negative: '\'{{member}}\' is negative: delta-seconds are digits only, so caches treat it as stale or ignore it.',
+    empty: '\'{{member}}\' has no value, so caches treat it as stale or ignore it.',
+    notNumber: '\'{{member}}\' is not a number of seconds (digits only), so caches treat it as stale or ignore it.',
   },
   mayApply: (text) => /cache-?control/i.test(text) && /max-?age|stale|min-fresh/i.test(text),
   check(context) {
@@ -45,9 +45,9 @@ export default defineRule({
         const from = d.valueStart ?? d.nameEnd;
         const to = d.valueEnd ?? d.nameEnd;
         const value = (d.value ?? '').trim();
-        const report = (messageId: MessageIdOf<typeof context>, extra: Record<string, string | number> = {}, more: { fix?: Fix; suggestions?: Fix[] } = {}) => {
+        const report = (messageId: MessageIdOf<typeof context>, more: { fix?: Fix; suggestions?: Fix[] } = {}) => {
           const range = from < to ? siteRange(site, from, to) : siteRange(site, d.start, d.end);
-          context.report({ ...range, messageId, data: { member, ...extra }, ...more });
+          context.report({ ...range, messageId, data: { member }, ...more });
         };
         const replace = (title: string, text: string): Fix[] => {
           const edit = replaceInSiteEdit(site, from, to, text);
@@ -55,16 +55,15 @@ export default defineRule({
         };
         if (/^\d+$/.test(value)) {
           if (!d.quoted) continue;
-          const fixed = `${d.name}=${value}`;
           const [fix] = replace('Remove the quotes', value);
-          report('quoted', { fixed }, { fix });
+          report('quoted', { fix });
         } else if (value === '') {
           report('empty');
         } else if (DECIMAL.test(value)) {
           const seconds = String(Math.floor(Number(value)));
-          report('decimal', { fixed: `${d.name}=${seconds}` }, { suggestions: replace(`Round down to ${seconds}`, seconds) });
+          report('decimal', { suggestions: replace(`Round down to ${seconds}`, seconds) });
         } else if (NEGATIVE.test(value)) {
-          report('negative', { fixed: `${d.name}=0` }, { suggestions: replace('Use 0', '0') });
+          report('negative', { suggestions: replace('Use 0', '0') });
         } else {
           const unit = WITH_UNIT.exec(value);
           const perUnit = unit ? UNIT_SECONDS.get(unit[2]!.toLowerCase()) : undefined;
@@ -73,7 +72,7 @@ export default defineRule({
             continue;
           }
           const seconds = Math.floor(Number(unit[1]) * perUnit);
-          report('unit', { fixed: `${d.name}=${seconds}`, seconds }, { suggestions: replace(`Convert '${value}' to ${seconds} seconds`, String(seconds)) });
+          report('unit', { suggestions: replace(`Convert '${value}' to ${seconds} seconds`, String(seconds)) });
         }
       }
     }

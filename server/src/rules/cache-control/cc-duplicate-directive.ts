@@ -13,8 +13,8 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    same: "'{{member}}' appears twice in {{header}}{{via}}; the second copy is redundant. Remove it.",
-    different: "'{{member}}' repeats '{{first}}' in {{header}}{{via}}: RFC 9111 caches use the first (or treat the response as stale), while Cloudflare's open-source cache parser keeps the last. Keep one.",
+    same: '\'{{member}}\' appears twice in {{header}}{{via}}; the second copy is redundant.',
+    different: '\'{{member}}\' repeats \'{{first}}\' in {{header}}{{via}}: caches disagree on which value applies.',
   },
   mayApply: (text) => /cache-?control/i.test(text),
   check(context) {

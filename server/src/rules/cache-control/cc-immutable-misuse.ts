@@ -24,7 +24,7 @@ export default defineRule({
   defaultOptions: {},
   messages: {
     html: "'{{member}}' on {{what}}: browsers keep the HTML without revalidating and miss new deploys.",
-    noLifetime: "'immutable' without max-age has no effect: it applies only while the response is fresh. Add a max-age.",
+    noLifetime: '\'immutable\' without max-age has no effect: it applies only while the response is fresh.',
   },
   mayApply: (text) => /\bimmutable\b/i.test(text) || (/max-age/i.test(text) && (/\d{8}|365/.test(text.replace(/_/g, '')))),
   check(context) {

@@ -19,8 +19,8 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    requestOnly: "'{{member}}' is a request directive: in a response {{header}} no cache reads it. Remove it.",
-    nonStandard: "'{{member}}' is a non-standard IE-era directive: no cache reads it in a response. Remove it.",
+    requestOnly: '\'{{member}}\' is a request directive: in a response {{header}} no cache reads it.',
+    nonStandard: '\'{{member}}\' is a non-standard IE-era directive: no cache reads it in a response.',
   },
   mayApply: (text) => /max-stale|min-fresh|only-if-cached|pre-check|post-check/i.test(text),
   check(context) {

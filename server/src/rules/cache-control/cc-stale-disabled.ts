@@ -22,10 +22,10 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    disabled: "'{{member}}' is ignored by Cloudflare's cache ({{where}}): {{disablers}} in the same {{header}}{{via}} {{verb}} stale serving off; {{advice}}.",
-    disabledNoCache: "'{{member}}' may be ignored by Cloudflare ({{where}}): 'no-cache' in the same {{header}}{{via}} turns stale serving off on the zone cache (Workers Cache docs say it still serves stale while revalidating); drop no-cache if serving a stale copy is acceptable.",
-    disabledAnyCache: "'{{member}}' has no effect: {{disablers}} in the same {{header}}{{via}} forbids every cache, browsers included, from serving a stale copy (RFC 9111 §4.2.4); drop must-revalidate if serving a stale copy is acceptable.",
-    cdnOverrides: "'{{member}}' in Cache-Control never reaches Cloudflare's cache ({{where}}): the response also sets {{cdn}}, and Cloudflare then ignores Cache-Control. Put the stale directive in {{cdn}} too.",
+    disabled: '\'{{member}}\' is ignored by Cloudflare ({{where}}): {{disablers}} in {{header}}{{via}} {{verb}} it off.',
+    disabledNoCache: '\'{{member}}\' may be ignored by Cloudflare ({{where}}): \'no-cache\' in {{header}}{{via}} turns it off.',
+    disabledAnyCache: '\'{{member}}\' has no effect: {{disablers}} in {{header}}{{via}} forbids every cache to serve stale.',
+    cdnOverrides: '\'{{member}}\' never reaches Cloudflare ({{where}}): the response also sets {{cdn}}, which wins.',
   },
   mayApply: (text) => /stale-(while|if)/i.test(text) && (/s-maxage|revalidate|no-cache/i.test(text) || /cdn-cache-control/i.test(text)),
   check(context) {
@@ -74,7 +74,7 @@ export default defineRule({
         }
         context.report({
           ...range, messageId: 'disabled',
-          data: { ...base, disablers: names, verb: strict.length > 1 ? 'turn' : 'turns', advice: advice(members, strict, value.site.header) },
+          data: { ...base, disablers: names, verb: strict.length > 1 ? 'turn' : 'turns' },
           suggestions: enableStale(members, strict, memberText, context.text),
         });
       }
@@ -84,20 +84,6 @@ export default defineRule({
 
 function isZero(m: JoinedMember): boolean {
   return m.directive.value !== undefined && /^0+$/.test(m.directive.value.trim());
-}
-
-/** What to do instead, for the message. */
-function advice(members: JoinedMember[], disablers: JoinedMember[], header: string): string {
-  const parts: string[] = [];
-  if (disablers.some((d) => d.directive.key === 's-maxage')) {
-    const hasMaxAge = members.some((m) => m.directive.key === 'max-age');
-    parts.push(header !== 'cache-control' ? (hasMaxAge ? 'drop s-maxage' : 'use max-age instead of s-maxage')
-      : hasMaxAge ? 'for an edge-only TTL, move s-maxage to CDN-Cache-Control as max-age together with the stale directives (Cloudflare ignores Cache-Control when a CDN header is present)'
-        : 'use max-age instead of s-maxage (or, for an edge-only TTL, CDN-Cache-Control with max-age and the stale directives: Cloudflare ignores Cache-Control when a CDN header is present)');
-  }
-  const revalidate = [...new Set(disablers.filter((d) => d.directive.key !== 's-maxage').map((d) => d.directive.key))];
-  if (revalidate.length > 0) parts.push(`drop ${revalidate.join(' and ')} if serving a stale copy is acceptable`);
-  return parts.join(', and ');
 }
 
 /** One suggestion that clears every disabler: s-maxage becomes max-age (only when there is no max-age yet), the revalidate directives go. */

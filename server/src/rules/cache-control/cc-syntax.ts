@@ -13,10 +13,10 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    semicolon: "';' is not a Cache-Control separator in '{{value}}': strict parsers drop the whole header (Cloudflare's open-source cache parser happens to accept it). Use ','.",
-    colon: "'{{member}}' uses ':' instead of '=': caches see a directive named '{{member}}' with no argument. Write '{{fixed}}'.",
-    spacedEquals: "Spaces around '=' in '{{member}}' are not allowed by the Cache-Control grammar. Write '{{fixed}}'.",
-    emptyMember: "Stray comma in '{{value}}': empty list members are not allowed. Remove it.",
+    semicolon: '\';\' is not a Cache-Control separator in \'{{value}}\': strict parsers drop the whole header.',
+    colon: '\'{{member}}\' uses \':\' instead of \'=\': caches see a directive named \'{{member}}\' with no argument.',
+    spacedEquals: 'Spaces around \'=\' in \'{{member}}\' are not allowed by the Cache-Control grammar.',
+    emptyMember: 'Stray comma in \'{{value}}\': empty list members are not allowed.',
     unbalancedQuote: "Unbalanced quote in '{{member}}': the rest of the header is read as one quoted string.",
     unknownDirective: "Unknown Cache-Control directive '{{name}}': caches ignore it. Did you mean '{{suggestion}}'?",
   },
@@ -56,15 +56,13 @@ export default defineRule({
         if (targeted) {
           // Only the misspelling check below applies to a structured field.
         } else if (d.assign?.char === ':') {
-          const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member, fixed },
+            ...at(d.assign.start, d.assign.end), messageId: 'colon', data: { member },
             fix: fix("Replace ':' with '='", d.assign.start, d.assign.end, '='),
           });
         } else if (d.assign?.spaced) {
-          const fixed = `${d.name}=${d.rawValue ?? ''}`;
           context.report({
-            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member, fixed },
+            ...at(d.assign.start, d.assign.end), messageId: 'spacedEquals', data: { member },
             fix: fix("Remove the spaces around '='", d.assign.start, d.assign.end, '='),
           });
         }

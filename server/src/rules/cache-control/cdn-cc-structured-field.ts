@@ -16,9 +16,9 @@ export default defineRule({
   kinds: ['worker', 'headers'],
   defaultOptions: {},
   messages: {
-    parseError: "{{header}} '{{value}}' is not a structured-field dictionary ({{reason}}): per RFC 9213 a cache ignores the whole field{{fallback}}.",
-    dropped: "'{{member}}' in {{header}} is not a non-negative integer: per RFC 9213 a cache drops this directive (the rest of the field still applies). {{advice}}",
-    parameter: "';' makes '{{parameter}}' a parameter of '{{owner}}' in {{header}}, and caches ignore parameters, so '{{parameter}}' is lost. Use ',' if it is meant as a directive.",
+    parseError: '{{header}} \'{{value}}\' is not a valid structured field ({{reason}}): caches ignore it{{fallback}}.',
+    dropped: '\'{{member}}\' in {{header}} is not a non-negative integer: caches drop this directive.',
+    parameter: '\';\' makes \'{{parameter}}\' a parameter of \'{{owner}}\' in {{header}}: caches ignore parameters.',
   },
   mayApply: (text) => /cdn-cache-control/i.test(text),
   check(context) {
@@ -34,16 +34,15 @@ export default defineRule({
       };
       for (const problem of structuredFieldProblems(site.value)) {
         if (problem.kind === 'parse-error') {
-          const fallback = site.header === 'cloudflare-cdn-cache-control' ? ' and falls back to CDN-Cache-Control or Cache-Control' : ' and falls back to Cache-Control';
+          const fallback = site.header === 'cloudflare-cdn-cache-control' ? ' and use CDN-Cache-Control or Cache-Control' : ' and use Cache-Control';
           const range = problem.end > problem.start ? siteRange(site, problem.start, problem.end) : { start: site.start, end: site.end };
           context.report({
             ...range, messageId: 'parseError', severity, data: { header, value: site.value, reason: problem.reason, fallback },
             suggestions: problem.fixable ? replace(problem.fixable.title, 0, site.value.length, problem.fixable.text) : [],
           });
         } else if (problem.kind === 'dropped') {
-          const advice = problem.replacement !== undefined ? `Write '${problem.key}=${problem.replacement}'.` : 'Give a whole number of seconds.';
           const suggestions = problem.replacement !== undefined ? replace(`Write ${problem.key}=${problem.replacement}`, problem.valueStart, problem.valueEnd, problem.replacement) : [];
-          context.report({ ...siteRange(site, problem.start, problem.end), messageId: 'dropped', severity, data: { member: problem.member, header, advice }, suggestions });
+          context.report({ ...siteRange(site, problem.start, problem.end), messageId: 'dropped', severity, data: { member: problem.member, header }, suggestions });
         } else {
           // Never a fix: the parameter may be deliberate (domain.md §0).
           context.report({

@@ -17,7 +17,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    noVary: '{{what}} lacks Vary: Origin but is cacheable ({{evidence}}): a cache can serve it to other origins.',
+    noVary: '{{what}} lacks Vary: Origin but is cacheable ({{evidence}}): other origins may get it.',
   },
   mayApply: (text) => /access-control-allow-origin/i.test(text) || (text.includes('itty-router') && /\bcors\b/.test(text)),
   check(context) {

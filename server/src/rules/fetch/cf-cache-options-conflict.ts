@@ -12,8 +12,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    withCacheTtl: 'cf.cacheControl is set together with cf.cacheTtl (line {{line}}) in {{api}}: the request throws a TypeError. Keep one of them.',
-    withCacheMode: 'cf.cacheControl is set together with the cache option (line {{line}}) in {{api}}: the request throws a TypeError. Keep one of them.',
+    withCacheTtl: 'cf.cacheControl and cf.cacheTtl (line {{line}}) are both set in {{api}}: the request throws a TypeError.',
+    withCacheMode: 'cf.cacheControl and the cache option (line {{line}}) are both set in {{api}}: the request throws a TypeError.',
   },
   mayApply: (text) => text.includes('cacheControl') && (text.includes('fetch') || text.includes('Request')),
   check(context) {

@@ -23,7 +23,7 @@ const rule = defineRule({
   defaultOptions: {},
   messages: {
     nonGet: 'cf.{{key}} does nothing on this {{method}} request: Cloudflare caches only GET and HEAD subrequests.',
-    onExports: 'cf.{{key}} is not supported on ctx.exports fetches: Workers Cache ignores it. Use Cache-Control or cf.cacheControl.',
+    onExports: 'cf.{{key}} is not supported on ctx.exports fetches: Workers Cache ignores it.',
     enterpriseOnly: 'cf.cacheKey works only on Enterprise zones; elsewhere it is ignored.',
     redundant: 'cacheEverything: true is redundant next to cf.cacheTtl, which already implies Cache Everything.',
   },

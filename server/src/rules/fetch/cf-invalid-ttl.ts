@@ -16,10 +16,10 @@ const rule = defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    negativeTtl: 'cf.cacheTtl is {{value}}: a negative cacheTtl is undocumented. Use cacheTtlByStatus or cache: \'no-store\'.',
+    negativeTtl: 'cf.cacheTtl is {{value}}: a negative cacheTtl is undocumented.',
     notNumber: 'cf.cacheTtl is {{what}}, not a number of seconds: Cloudflare may ignore it.',
     badStatusKey: 'cacheTtlByStatus key \'{{key}}\' is not a status or range like \'200-299\': it matches no response.',
-    reversedRange: 'cacheTtlByStatus range \'{{key}}\' is reversed: it matches no status. Write \'{{fixed}}\'.',
+    reversedRange: 'cacheTtlByStatus range \'{{key}}\' is reversed: it matches no status.',
     overlap: 'cacheTtlByStatus range \'{{key}}\' overlaps \'{{other}}\' (line {{line}}): which TTL applies is undefined.',
     notInteger: 'cacheTtlByStatus[\'{{key}}\'] is {{value}}; TTLs by status must be integers.',
   },
@@ -77,7 +77,7 @@ function checkByStatus(context: Context, model: WorkerModel, entries: ObjectEntr
       continue;
     }
     if (range.from > range.to) {
-      if (once(reported, entry.keyNode, 'reversedRange')) context.report({ ...at, messageId: 'reversedRange', data: { key: entry.key, fixed: `${range.to}-${range.from}` } });
+      if (once(reported, entry.keyNode, 'reversedRange')) context.report({ ...at, messageId: 'reversedRange', data: { key: entry.key } });
       continue;
     }
     const earlier = seen.find((s) => s.range.from <= range.to && range.from <= s.range.to);

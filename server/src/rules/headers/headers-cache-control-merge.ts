@@ -16,7 +16,7 @@ export default defineRule({
   kinds: ['headers'],
   defaultOptions: {},
   messages: {
-    merged: '{{name}} of "{{path}}" is appended to the one of "{{earlier}}" (line {{line}}) for URLs matching both: "{{value}}". {{advice}}',
+    merged: '{{name}} of "{{path}}" joins that of "{{earlier}}" (line {{line}}) where both match: "{{value}}".',
   },
   mayApply: (text) => (text.match(/cache-control[ \t]*:/gi) ?? []).length >= 2,
   check(context) {
@@ -41,10 +41,7 @@ export default defineRule({
           start: header.nameStart, end: header.valueEnd, messageId: 'merged',
           data: {
             name: header.name, path: rule.path, earlier: earlier.path, line: earlier.line + 1,
-            value: value.length > 90 ? `${value.slice(0, 87)}...` : value,
-            advice: earlierWins
-              ? `Put "${earlier.path}" after "${rule.path}" and add "! ${header.name}" to it.`
-              : `Add "! ${header.name}" to "${rule.path}" before setting it.`,
+            value: value.length > 60 ? `${value.slice(0, 57)}...` : value,
           },
           suggestions: [earlierWins ? moveAfter(text, earlier, rule, header.name) : detachIn(text, header)],
         });

@@ -12,7 +12,7 @@ export default defineRule({
   kinds: ['headers'],
   defaultOptions: {},
   messages: {
-    duplicate: 'Rule "{{path}}" is repeated on line {{line}}, which replaces it entirely, so its headers ({{names}}) are never sent. Merge the two blocks.',
+    duplicate: 'Rule "{{path}}" is repeated on line {{line}}, which replaces it: its headers ({{names}}) are never sent.',
   },
   // Needs at least two URL lines.
   mayApply: (text) => (text.match(/^[ \t]*(\/|https:\/\/)/gm) ?? []).length >= 2,

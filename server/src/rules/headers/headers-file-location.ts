@@ -18,8 +18,8 @@ export default defineRule({
   kinds: ['headers'],
   defaultOptions: {},
   messages: {
-    outside: 'This _headers is outside {{folder}} ({{key}} in {{config}}), so no deploy reads it. Move it into {{folder}}, or into public/ if the build copies that folder there.',
-    folder: 'This is a folder, but Cloudflare expects a file named `_headers`; the headers rules in it are never applied. Move the rules into one `_headers` file.',
+    outside: 'This _headers is outside {{folder}} ({{key}} in {{config}}), so no deploy reads it.',
+    folder: 'This is a folder, but Cloudflare reads a file named `_headers`: the header rules in it are never applied.',
   },
   mayApply: (_text, facts) => outputFolders(facts).length > 0,
   check(context) {

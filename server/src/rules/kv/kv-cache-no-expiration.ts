@@ -19,7 +19,7 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    growing: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: entries never expire, storage keeps growing.',
+    growing: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: entries never expire and storage grows.',
     stale: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: the entry never expires or refreshes.',
   },
   mayApply: (text) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text),

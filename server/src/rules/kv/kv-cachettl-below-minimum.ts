@@ -18,11 +18,11 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: { minimum: 30 },
   messages: {
-    belowMinimum: 'cacheTtl: {{value}} on {{binding}}.{{method}}() is below KV\'s {{minimum}} s minimum; the runtime throws "Invalid cache_ttl of {{truncated}}"{{fraction}}. Use {{minimum}} or more.',
-    passThrough: '`{{text}}` (cacheTtl on {{binding}}.{{method}}()) can be {{value}} ({{reason}}), and KV throws for cacheTtl under {{minimum}} s; clamp it with Math.max({{minimum}}, {{text}}) or guard it.',
-    requestInput: '`{{text}}` (cacheTtl on {{binding}}.{{method}}()) comes from {{source}} with no clamp or minimum check; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
-    throughCall: 'cacheTtl: {{value}} reaches {{via}}; it is below KV\'s {{minimum}} s minimum and the runtime throws "Invalid cache_ttl of {{truncated}}"{{fraction}}. Use {{minimum}} or more.',
-    inputThroughCall: '`{{text}}` comes from {{source}} and becomes cacheTtl through {{via}} with no clamp; a value under {{minimum}} makes get() throw. Clamp it with Math.max({{minimum}}, …).',
+    belowMinimum: 'cacheTtl: {{value}} on {{binding}}.{{method}}() is below KV\'s {{minimum}} s minimum, so the call throws.',
+    passThrough: '`{{text}}` as cacheTtl can be {{value}} ({{reason}}): {{binding}}.{{method}}() throws under {{minimum}}.',
+    requestInput: '`{{text}}` from {{source}} is cacheTtl of {{binding}}.{{method}}() unclamped: under {{minimum}}, it throws.',
+    throughCall: 'cacheTtl: {{value}} reaches {{via}}: below KV\'s {{minimum}} s minimum, so the call throws.',
+    inputThroughCall: '`{{text}}` from {{source}} becomes cacheTtl through {{via}} unclamped: under {{minimum}}, get() throws.',
   },
   // Files that only call an imported helper carry no `cacheTtl` text: admit files with relative imports too.
   mayApply: (text, facts) => text.includes('cacheTtl') || mayUseImportedHelpers(text, facts, passesTtl(['cacheTtl'])),
@@ -54,7 +54,7 @@ export default defineRule({
         }
         context.report({
           start: node.getStart(model.sf), end: node.end, messageId: 'belowMinimum',
-          data: { value, truncated: Math.trunc(value), fraction: fractionNote(value), binding: kv.binding, method: kv.method, minimum }, suggestions,
+          data: { value, binding: kv.binding, method: kv.method, minimum }, suggestions,
         });
       }
     }
@@ -64,7 +64,7 @@ export default defineRule({
         const { node } = issue;
         if (issue.kind === 'constant') {
           context.report({
-            start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, truncated: Math.trunc(issue.value), fraction: fractionNote(issue.value), via, minimum },
+            start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, via, minimum },
             suggestions: [{ title: `Pass ${minimum}`, edits: [{ start: node.getStart(model.sf), end: node.end, text: String(minimum) }] }],
           });
         } else if (issue.kind === 'input') {
@@ -85,9 +85,4 @@ function removeOptionEdit(call: ts.CallExpression, options: ts.Expression | unde
     return { start: call.arguments[index - 1]!.end, end: options.end, text: '' };
   }
   return removePropertyEdit(property, sf);
-}
-
-/** The binding truncates fractions (`static_cast<int>`, domain.md §0), so the error names the truncated value. */
-function fractionNote(value: number): string {
-  return Number.isInteger(value) ? '' : ` (it truncates ${value} to ${Math.trunc(value)})`;
 }

@@ -25,11 +25,11 @@ export default defineRule({
   kinds: ['worker', 'workflow'],
   defaultOptions: {},
   messages: {
-    kvGetLoop: '{{call}} in a {{loop}} in {{where}} reads keys and discards the values, which only warms KV in the one data center this cron runs in; KV caches per location, so other locations still go to the regional and central tiers on their first read. Remove it and pass `cacheTtl` to the hot get() calls on the request path.',
-    cachePut: '{{call}} in {{where}} stores the response only in the data center this cron runs in ({{namespace}} is per data center and not tiered), so other locations never see it. Cache on the request path instead, or use Workers Cache.',
-    kvPutWarm: '{{call}} in a {{loop}} in {{where}} pre-writes KV values to warm a cache ({{evidence}}), but KV writes only reach central storage: each location still reads cold once, and every write costs 10× a read. Compute on a miss and read with `cacheTtl` on the request path instead.',
-    scheduledRequests: '`{{command}}` in a scheduled workflow ({{schedule}}) requests URLs {{how}} to warm caches ({{evidence}}); a CI runner reaches one Cloudflare location, so this warms that location (and an upper tier, if tiered: Workers Cache or Tiered Cache on) and no KV or Cache API cache. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
-    fetchLoop: '{{call}} in a {{loop}} in {{where}} requests URLs from a cron to warm caches ({{evidence}}); that warms this location (and an upper tier, if tiered: Workers Cache or Tiered Cache on); lower-tier locations still fill on their own first request. Prefer Cache-Control/`cacheTtl` on the responses, or Workers Cache.',
+    kvGetLoop: '{{call}} in a {{loop}} in {{where}} reads keys and discards them: it warms KV only where the cron runs.',
+    cachePut: '{{call}} in {{where}} stores the response only in the data center this cron runs in.',
+    kvPutWarm: '{{call}} in a {{loop}} in {{where}} pre-writes KV ({{evidence}}): KV writes fill no location\'s cache.',
+    scheduledRequests: '`{{command}}` on {{schedule}} requests URLs {{how}} to warm caches: one location warms.',
+    fetchLoop: '{{call}} in a {{loop}} in {{where}} requests URLs to warm caches ({{evidence}}): one location warms.',
   },
   // Source files: a scheduled() handler (handlers.ts, cron-scopes.ts); workflows: an `on: schedule` trigger.
   mayApply: (text, _facts, kind) => kind === 'workflow' ? text.includes('schedule') : /\bscheduled\b/.test(text),
@@ -98,7 +98,7 @@ function checkWorkflow(context: RuleContext, workflow: WorkflowModel): void {
       const lead = /^(?:(?:do|then|else|time)\s+)*/.exec(c.text)![0].length;
       context.report({
         start: c.start + lead, end: c.end, messageId: 'scheduledRequests',
-        data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once', evidence: evidence.seen },
+        data: { command: commandSummary(c.text.slice(lead)), schedule: `cron "${workflow.schedules[0]}"`, how: request.repeated ?? 'once' },
       });
       break;
     }

@@ -14,10 +14,6 @@ import type { ShellScript } from '../../engine/parse/shell-script';
 import { calleeName, contains, lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import { commandSummary } from '../../engine/redact';
 
-const KV_WHY = 'KV writes go only to the central stores and each Cloudflare location fills its cache on its own first read, so this warms nothing and costs one write per key (10× a read)';
-const LOCAL_WHY = 'this warms only the Cloudflare location this machine reaches (and its upper tier, if Tiered Cache or Workers Cache is on); every other location still fills on its own first request';
-const FETCH_WHY = 'this warms this location (and an upper tier, if tiered: Workers Cache or Tiered Cache on); lower-tier locations still fill on their own first request, and KV and the Cache API are not warmed at all';
-
 export default defineRule({
   id: 'kv-deploy-warming',
   description: 'Warming KV or the edge cache at deploy does not work: KV writes go to central stores and every location fills on its own first read.',
@@ -28,14 +24,14 @@ export default defineRule({
   kinds: ['worker', 'package', 'workflow', 'shell'],
   defaultOptions: {},
   messages: {
-    scriptWrite: '{{write}} in {{loop}} in a script that runs at deploy ({{runBy}}) looks like cache warming ({{evidence}}); ' + KV_WHY + '. Remove it and read through with get(key, { cacheTtl }).',
-    scriptFetch: 'fetch({{url}}) in {{loop}} in a script that runs at deploy ({{runBy}}) requests URLs to warm the cache ({{evidence}}); ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
-    warmFunction: '{{what}} writes KV in {{loop}} ({{write}}) to warm the cache; ' + KV_WHY + '. Read through with get(key, { cacheTtl }) instead.',
-    commandRequests: '`{{command}}` runs {{when}} and requests URLs {{how}} to warm the cache; ' + FETCH_WHY + '. Remove it, or make it a smoke test that checks the responses.',
-    commandWarmScript: '`{{command}}` runs {{when}} and starts the cache-warming script "{{name}}", but warming at deploy reaches little: KV writes go only to the central stores, and requests warm this location (and an upper tier, if tiered) while other locations fill on their own first read. Rely on read-through caching (KV get with cacheTtl, Cache-Control) instead.',
-    commandKvWrite: '`{{command}}` runs {{when}} and writes KV ahead of traffic ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
-    shellRequests: '`{{command}}` requests URLs {{how}} in a cache warm-up script ({{evidence}}); ' + LOCAL_WHY + '. Make it a smoke test that checks the responses (curl -f), or remove it.',
-    shellKvWrite: '`{{command}}` writes KV ahead of traffic in a warm-up script ({{evidence}}); ' + KV_WHY + '. Upload only source data, and read hot keys with get(key, { cacheTtl }).',
+    scriptWrite: '{{write}} in {{loop}} pre-writes KV at deploy to warm caches: it fills no location\'s cache.',
+    scriptFetch: 'fetch({{url}}) in {{loop}} of a deploy script requests URLs to warm the cache: one location warms.',
+    warmFunction: '{{what}} writes KV in {{loop}} ({{write}}) to warm the cache: KV writes fill no location\'s cache.',
+    commandRequests: '`{{command}}` runs {{when}} and requests URLs {{how}}: it warms one location.',
+    commandWarmScript: '`{{command}}` runs {{when}} and starts the warming script "{{name}}": it warms little.',
+    commandKvWrite: '`{{command}}` runs {{when}} and writes KV ahead of traffic ({{evidence}}): it fills no location\'s cache.',
+    shellRequests: '`{{command}}` in a warm-up script ({{evidence}}) requests URLs {{how}}: it warms one location.',
+    shellKvWrite: '`{{command}}` writes KV in a warm-up script ({{evidence}}): it fills no location\'s cache.',
   },
   // Source files: a warm-named function or route (a warming verb as a word), a deploy script's writes and fetches, or a
   // Pages route named by its path. Scripts, package.json and workflows: any intent word, requests or a wrangler kv command.
@@ -50,8 +46,7 @@ export default defineRule({
     else if (context.kind === 'shell') checkShellScript(context, context.shell());
     else {
       const model = context.worker();
-      const runBy = deployScriptOf(context);
-      if (runBy) checkDeployScript(context, model, runBy);
+      if (runsAtDeploy(context)) checkDeployScript(context, model);
       else checkWarmNamed(context, model);
     }
   },
@@ -67,18 +62,14 @@ function isDeployScript(facts: FileFacts): boolean {
   return false;
 }
 
-/** The command that runs this file at deploy time, from the project's package.json. */
-function deployScriptOf(context: RuleContext): string | undefined {
-  for (const [path, value] of context.facts.deployScripts) {
-    if (norm(path) !== norm(context.path)) continue;
-    const [, command, reason] = /^(.*) \((.*)\)$/.exec(value) ?? [value, value, ''];
-    return `\`${command}\` ${reason.startsWith('the ') ? 'from ' : reason.startsWith('"') ? 'in ' : ''}${reason}`.trim();
-  }
-  return undefined;
+/** True when the project's package.json runs this file at deploy time. */
+function runsAtDeploy(context: RuleContext): boolean {
+  for (const path of context.facts.deployScripts.keys()) if (norm(path) === norm(context.path)) return true;
+  return false;
 }
 
 /** (a) A source file run at deploy: KV writes in a loop or bulk, or fetches of URLs in a loop, with warming intent. */
-function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: string): void {
+function checkDeployScript(context: RuleContext, model: WorkerModel): void {
   const done = new Set<ts.Node>();
   const writes = kvWrites(model, context.facts);
   for (const write of writes) {
@@ -89,7 +80,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     done.add(around);
     const evidence = intentEvidence(model, around, write.detail, context.path);
     if (!evidence) continue;
-    context.report({ start: write.node.getStart(model.sf), end: write.node.end, messageId: 'scriptWrite', data: { write: write.label, loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: write.node.getStart(model.sf), end: write.node.end, messageId: 'scriptWrite', data: { write: write.label, loop: describe(model, repetition) } });
   }
   for (const call of model.calls) {
     const callee = unwrap(call.expression);
@@ -101,7 +92,7 @@ function checkDeployScript(context: RuleContext, model: WorkerModel, runBy: stri
     const evidence = intentEvidence(model, repetition.node, { node: call.arguments[0], what: 'the URL' }, context.path);
     if (!evidence) continue;
     done.add(repetition.node);
-    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition), runBy, evidence } });
+    context.report({ start: call.getStart(model.sf), end: call.end, messageId: 'scriptFetch', data: { url: excerpt(url, 50), loop: describe(model, repetition) } });
   }
 }
 

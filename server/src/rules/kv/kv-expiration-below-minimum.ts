@@ -24,13 +24,13 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    ttlBelowMinimum: 'expirationTtl: {{value}} on {{binding}}.put() is below KV\'s 60 s minimum; the runtime throws "Invalid expiration_ttl of {{truncated}}"{{fraction}}. Use 60 or more.',
-    expirationPast: 'expiration: {{value}} on {{binding}}.put() is an absolute time already in the past ({{date}}); KV throws "Invalid expiration of {{value}}". Use Math.floor(Date.now() / 1000) + a TTL of 60 s or more.',
-    expirationTooSoon: 'expiration on {{binding}}.put() is only {{value}} s in the future; KV throws "Expiration times must be at least 60 seconds in the future". Add at least 60 s.',
-    passThrough: '`{{text}}` ({{option}} on {{binding}}.put()) can be {{value}} ({{reason}}), and KV throws for TTLs under 60 s; clamp it with Math.max(60, {{text}}) or guard it.',
-    requestInput: '`{{text}}` ({{option}} on {{binding}}.put()) comes from {{source}} with no clamp or minimum check; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
-    throughCall: '{{value}} becomes {{option}} through {{via}}; KV throws for TTLs under 60 s ("Invalid expiration_ttl of {{truncated}}"{{fraction}}). Pass 60 or more.',
-    inputThroughCall: '`{{text}}` comes from {{source}} and becomes {{option}} through {{via}} with no clamp; a client can send a value under 60 and make put() throw. Clamp it with Math.max(60, …).',
+    ttlBelowMinimum: 'expirationTtl: {{value}} on {{binding}}.put() is below KV\'s 60 s minimum, so put() throws.',
+    expirationPast: 'expiration: {{value}} on {{binding}}.put() is already in the past ({{date}}), so put() throws.',
+    expirationTooSoon: 'expiration on {{binding}}.put() is only {{value}} s in the future (under 60 s), so put() throws.',
+    passThrough: '`{{text}}` ({{option}} on {{binding}}.put()) can be {{value}} ({{reason}}): under 60 s, put() throws.',
+    requestInput: '`{{text}}` ({{option}} on {{binding}}.put()) comes from {{source}} unclamped: under 60, put() throws.',
+    throughCall: '{{value}} becomes {{option}} through {{via}}: below KV\'s 60 s minimum, so put() throws.',
+    inputThroughCall: '`{{text}}` from {{source}} becomes {{option}} through {{via}} unclamped: under 60, put() throws.',
   },
   // Files that only call an imported helper carry no `expiration` text: admit files with relative imports too.
   mayApply: (text, facts) => /\bexpiration(?:Ttl)?\b/.test(text) || mayUseImportedHelpers(text, facts, passesTtl(['expiration', 'expirationTtl'])),
@@ -53,7 +53,7 @@ function checkThroughCalls(context: RuleContext, model: WorkerModel): void {
       const { node } = issue;
       if (issue.kind === 'constant') {
         context.report({
-          start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, truncated: Math.trunc(issue.value), fraction: fractionNote(issue.value), via, option },
+          start: node.getStart(model.sf), end: node.end, messageId: 'throughCall', data: { value: issue.value, via, option },
           suggestions: [{ title: 'Pass 60', edits: [{ start: node.getStart(model.sf), end: node.end, text: '60' }] }],
         });
       } else if (issue.kind === 'input') {
@@ -68,7 +68,7 @@ function checkTtl(context: RuleContext, model: WorkerModel, { kv, entry }: KvTtl
   const below = candidates.filter((c) => c.value < MINIMUM);
   for (const { value, node } of below) {
     context.report({
-      start: node.getStart(model.sf), end: node.end, messageId: 'ttlBelowMinimum', data: { value, truncated: Math.trunc(value), fraction: fractionNote(value), binding: kv.binding },
+      start: node.getStart(model.sf), end: node.end, messageId: 'ttlBelowMinimum', data: { value, binding: kv.binding },
       suggestions: [{ title: 'Use expirationTtl: 60', edits: [valueEdit(entry, node, '60', model.sf)] }],
     });
   }
@@ -142,9 +142,4 @@ function expirationSuggestions(model: WorkerModel, relative: NonNullable<ReturnT
     return [{ title: 'Expire 60 s from now', edits: [{ start: now.getStart(model.sf), end: now.end, text: replacement }] }];
   }
   return [];
-}
-
-/** The binding truncates fractions (`static_cast<int>`, domain.md §0), so the error names the truncated value. */
-function fractionNote(value: number): string {
-  return Number.isInteger(value) ? '' : ` (it truncates ${value} to ${Math.trunc(value)})`;
 }

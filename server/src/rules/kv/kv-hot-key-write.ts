@@ -15,8 +15,6 @@ import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '
 import { accessesKv, mayUseImportedHelpers } from '../../engine/project/imports';
 import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
 
-const LIMIT = 'KV takes at most 1 write per second per key (429 Too Many Requests above that)';
-
 export default defineRule({
   id: 'kv-hot-key-write',
   description: 'KV writes to one key in loops, read-modify-write counters, rate limiters or on every request exceed KV\'s 1 write/s per key.',
@@ -27,15 +25,15 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    loop: `{{binding}}.put({{key}}) writes the same key on every pass of this {{loop}}; ${LIMIT} and only the last write survives. Build the value first and write it once after the loop.`,
-    promiseAll: `{{binding}}.put({{key}}) is written {{count}} times in one Promise.all(); ${LIMIT} and only the last write survives. Write the key once with the final value.`,
-    counter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a counter on one key shared by all requests loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts, or Workers Analytics Engine for metrics.`,
-    append: `{{binding}}.put({{key}}) writes back the list read by {{binding}}.{{read}}({{key}}) on line {{line}} with an item added: concurrent requests overwrite each other's items, and ${LIMIT}. Use a Durable Object, or Workers Analytics Engine for event logs.`,
-    keyedCounter: `{{binding}}.put({{key}}) writes back the value read by {{binding}}.{{read}}({{key}}) on line {{line}} after changing it: a read-modify-write counter loses concurrent updates, and ${LIMIT}. Use a Durable Object per key for exact counts, or Workers Analytics Engine for metrics.`,
-    rateLimiter: `{{binding}}.put({{key}}) after {{binding}}.{{read}}({{key}}) on line {{line}} is a rate limiter in KV: reads can be up to 60 s stale, concurrent requests lose counts, and ${LIMIT}. Use a Durable Object for exact limits (the Rate Limiting binding is per location and approximate).`,
-    cronEveryMinute: `{{binding}}.put({{key}}) runs on every run of the cron "{{cron}}", about {{perDay}} writes a day to one key; the Free plan allows 1,000 KV writes a day in total and each write costs 10× a read. Write only when the value changes, or run the cron less often.`,
-    everyRequest: `{{binding}}.put({{key}}) runs on every request to {{where}} (under no condition), so all traffic writes one key; ${LIMIT} and each write costs 10× a read. Write only when the value changes, or record it in Workers Analytics Engine or a Durable Object.`,
-    helpers: `{{write}}() writes back, changed, the value {{read}}() read from {{binding}} key {{key}} on line {{line}}: a read-modify-write split across helpers loses concurrent updates, and ${LIMIT}. Use a Durable Object for exact counts or lists, or Workers Analytics Engine for metrics.`,
+    loop: '{{binding}}.put({{key}}) writes the same key on every pass of this {{loop}}: only the last write survives.',
+    promiseAll: '{{binding}}.put({{key}}) is written {{count}} times in one Promise.all(): only the last write survives.',
+    counter: '{{binding}}.put({{key}}) writes back the value read on line {{line}}, changed: a shared counter loses updates.',
+    append: '{{binding}}.put({{key}}) appends to the list read on line {{line}}: concurrent requests lose items.',
+    keyedCounter: '{{binding}}.put({{key}}) writes back the value read on line {{line}}, changed: concurrent updates get lost.',
+    rateLimiter: '{{binding}}.put({{key}}) after the read on line {{line}} is a rate limiter in KV: it loses counts.',
+    cronEveryMinute: '{{binding}}.put({{key}}) runs on every run of cron "{{cron}}": about {{perDay}} writes a day to one key.',
+    everyRequest: '{{binding}}.put({{key}}) runs on every request to {{where}}: all traffic writes one key (KV allows 1 write/s).',
+    helpers: '{{write}}() writes back {{binding}} key {{key}} read by {{read}}() (line {{line}}): updates get lost.',
   },
   // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
   mayApply: (text, facts) => /\.put\s*\(/.test(text) ? mayUseKv(text, facts) : mayUseImportedHelpers(text, facts, accessesKv),

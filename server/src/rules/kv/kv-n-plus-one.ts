@@ -16,8 +16,8 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    loop: '{{binding}}.{{method}}() once per key in this {{loop}}: one KV operation per key; bulk get(keys) reads up to 100 at once.',
-    list: '{{binding}}.{{method}}() per key listed by {{binding}}.list(): keep small values in list metadata, or bulk get(keys).',
+    loop: '{{binding}}.{{method}}() once per key in this {{loop}}: one KV operation per key.',
+    list: '{{binding}}.{{method}}() per key listed by {{binding}}.list(): one KV operation per key.',
   },
   mayApply: (text, facts) => /\.get(WithMetadata)?\s*[(<]/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text) && mayUseKv(text, facts),
   check(context) {

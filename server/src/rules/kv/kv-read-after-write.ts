@@ -17,9 +17,9 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    unique: '{{binding}}.put({{key}}) claims a key checked free on line {{line}}; KV is not atomic: elsewhere both claims succeed.',
-    lock: '{{binding}}.put({{key}}) takes a lock checked on line {{line}}; KV is not atomic and other locations see it late.',
-    verify: '{{binding}}.get({{key}}) re-reads the claim put on line {{line}} to see who won; each location reads its own write.',
+    unique: '{{binding}}.put({{key}}) claims a key checked free on line {{line}}; KV is not atomic: both claims can win.',
+    lock: '{{binding}}.put({{key}}) takes a lock checked on line {{line}}: KV is not atomic and others see it late.',
+    verify: '{{binding}}.get({{key}}) re-reads the claim put on line {{line}}: each location reads its own write.',
   },
   mayApply: (text, facts) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text) && mayUseKv(text, facts),
   check(context) {

@@ -20,11 +20,11 @@ export default defineRule({
   kinds: ['worker'],
   defaultOptions: {},
   messages: {
-    overflow: '{{option}} is {{value}}, above the 32-bit limit (2,147,483,647) KV converts TTLs to, so the call throws "Value out of range".{{hint}}',
-    overflowOffset: 'the expiration offset is {{value}} s, which puts the date after 2038-01-19 (the 32-bit limit), so the put throws "Value out of range".{{hint}}',
-    msFactor: '{{option}} is `{{text}}`, written in milliseconds (`* 1000`); KV TTLs are seconds, so this asks for {{days}} days. Divide by 1000.',
-    msName: '{{option}} is `{{text}}`, whose name says milliseconds, but KV expects seconds. Divide by 1000.',
-    msEpoch: 'expiration uses `{{text}}`, milliseconds since the epoch; KV takes seconds and this is past the 32-bit limit, so the put throws "Value out of range". Use Math.floor({{text}} / 1000).',
+    overflow: '{{option}} is {{value}}, above the 32-bit limit KV converts TTLs to, so the call throws.{{hint}}',
+    overflowOffset: 'the expiration offset is {{value}} s, past 2038-01-19 (the 32-bit limit), so put() throws.{{hint}}',
+    msFactor: '{{option}} is `{{text}}`, in milliseconds (`* 1000`): KV TTLs are seconds, so this asks for {{days}} days.',
+    msName: '{{option}} is `{{text}}`, whose name says milliseconds, but KV expects seconds.',
+    msEpoch: 'expiration uses `{{text}}`, milliseconds since the epoch: KV takes seconds, so put() throws.',
   },
   mayApply: (text) => text.includes('cacheTtl') || text.includes('expiration'),
   check(context) {
@@ -37,7 +37,7 @@ export default defineRule({
 });
 
 type Place = 'ttl' | 'offset' | 'absolute';
-const MS_HINT = ' It looks like milliseconds: divide by 1000.';
+const MS_HINT = ' It looks like milliseconds.';
 
 /**
  * Reports a TTL, an offset added to now-in-seconds, or an absolute expiration: past int32 (error, throws), named in ms,

@@ -18,8 +18,8 @@ export default defineRule({
   kinds: ['wrangler'],
   defaultOptions: {},
   messages: {
-    unknown: '`{{key}}` is not a Workers Cache setting (only `enabled` and `cross_version_cache` are; others are reserved and may fail validation). {{advice}}',
-    notTable: '`{{key}}` must be a table such as `{ enabled = true }`; wrangler does not read it as written, so Workers Cache stays off.',
+    unknown: '`{{key}}` is not a Workers Cache setting (only `enabled` and `cross_version_cache` are).{{advice}}',
+    notTable: '`{{key}}` must be a table such as `{ enabled = true }`: as written, Workers Cache stays off.',
   },
   mayApply: (text) => /\bcache\b/.test(text),
   check(context) {
@@ -51,7 +51,7 @@ function check(context: RuleContext<object, 'unknown' | 'notTable'>, config: Wra
     if (remove) suggestions.push(remove);
     context.report({
       start: field.keyStart ?? field.start, end: field.keyEnd ?? field.end, messageId: 'unknown',
-      data: { key: `${key}.${name}`, advice: near ? `Did you mean \`${near}\`?` : 'Remove it.' },
+      data: { key: `${key}.${name}`, advice: near ? ` Did you mean \`${near}\`?` : '' },
       suggestions,
     });
   }

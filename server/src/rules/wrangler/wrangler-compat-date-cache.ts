@@ -27,16 +27,16 @@ export default defineRule({
   kinds: ['wrangler', 'worker'],
   defaultOptions: { suggestedDate: '' },
   messages: {
-    missingDate: 'No compatibility_date in {{config}}: `wrangler deploy` asks for one in a terminal and fails in CI unless the deploy command passes --compatibility-date, and `wrangler dev` falls back to a default date. Add compatibility_date "{{suggested}}".',
-    noCacheBeforeDate: "`cache: 'no-cache'` throws \"Unsupported cache mode: no-cache\" with compatibility_date {{date}} in {{config}}. Add \"cache_no_cache_enabled\" to compatibility_flags or set compatibility_date to 2025-08-07 or later.",
-    noCacheDisabled: "`cache: 'no-cache'` throws because {{config}} sets the \"cache_no_cache_disabled\" compatibility flag. Remove that flag.",
-    unsupportedMode: "`cache: '{{value}}'` is not supported by Workers: the request throws \"Unsupported cache mode: {{value}}\". Use 'no-store' or 'no-cache', or remove the option.",
-    cacheApiCfBeforeDate: '`cf: { {{keys}} }` on the request passed to {{call}} is silently ignored (Cache Rules apply) with compatibility_date {{date}} in {{config}}. Add "cache_api_request_cf_overrides_cache_rules" to compatibility_flags or set compatibility_date to 2025-05-19 or later.',
-    cacheApiCfDisabled: '`cf: { {{keys}} }` on the request passed to {{call}} is ignored (Cache Rules apply) because {{config}} sets "no_cache_api_request_cf_overrides_cache_rules". Remove that flag if the Worker\'s settings should win.',
-    cacheOptionBeforeDate: "`cache: '{{value}}'` throws with compatibility_date {{date}} in {{config}} (\"The 'cache' field on 'RequestInitializerDict' is not implemented\"). Add \"cache_option_enabled\" to compatibility_flags or set compatibility_date to 2024-11-11 or later.",
-    cacheOptionDisabled: "`cache: '{{value}}'` throws because {{config}} sets the \"cache_option_disabled\" compatibility flag. Remove that flag.",
-    cfBeforeDate: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules with compatibility_date {{date}} in {{config}} (Cache Rules win before 2025-04-02). Add "request_cf_overrides_cache_rules" to compatibility_flags or set compatibility_date to 2025-04-02 or later.',
-    cfDisabled: '`cf: { {{keys}} }` does not override the zone\'s Cache Rules because {{config}} sets "no_request_cf_overrides_cache_rules". Remove that flag if the Worker\'s settings should win.',
+    missingDate: 'No compatibility_date in {{config}}: `wrangler deploy` fails in CI and `wrangler dev` picks a default.',
+    noCacheBeforeDate: '`cache: \'no-cache\'` throws with compatibility_date {{date}} in {{config}} (before 2025-08-07).',
+    noCacheDisabled: '`cache: \'no-cache\'` throws: {{config}} sets the "cache_no_cache_disabled" flag.',
+    unsupportedMode: '`cache: \'{{value}}\'` is not supported by Workers: the request throws.',
+    cacheApiCfBeforeDate: '`cf: { {{keys}} }` passed to {{call}} is ignored before 2025-05-19 ({{date}} in {{config}}).',
+    cacheApiCfDisabled: '{{config}} sets no_cache_api_request_cf_overrides_cache_rules: `cf: { {{keys}} }` in {{call}} is ignored.',
+    cacheOptionBeforeDate: '`cache: \'{{value}}\'` throws with compatibility_date {{date}} in {{config}} (before 2024-11-11).',
+    cacheOptionDisabled: '`cache: \'{{value}}\'` throws: {{config}} sets the "cache_option_disabled" flag.',
+    cfBeforeDate: '`cf: { {{keys}} }` loses to Cache Rules with compatibility_date {{date}} in {{config}} (before 2025-04-02).',
+    cfDisabled: '`cf: { {{keys}} }` loses to Cache Rules: {{config}} sets "no_request_cf_overrides_cache_rules".',
   },
   // Code: only files that use cache options. Config: every wrangler file (the missing-date check; configs are parsed anyway).
   // Source files: cf cache options, or a `cache` key of a fetch/Request init with a cache mode string.
@@ -76,7 +76,7 @@ function checkConfig(context: RuleContext<{ suggestedDate: string }>): void {
   }
   const at = first ? { start: first.keyStart!, end: first.keyEnd! } : { start: root.start, end: Math.min(root.end, root.start + 1) };
   context.report({
-    ...at, messageId: 'missingDate', data: { config: basename(context.path), suggested: date },
+    ...at, messageId: 'missingDate', data: { config: basename(context.path) },
     suggestions: [{ title: `Add compatibility_date "${date}"`, edits: [{ start, end: start, text: insert }] }],
   });
 }

@@ -13,7 +13,7 @@ export default defineRule({
   kinds: ['wrangler'],
   defaultOptions: {},
   messages: {
-    same: '`preview_id` of KV binding "{{binding}}"{{env}} is its production `id`: `wrangler dev --remote` reads and writes production data. Create a preview namespace (`wrangler kv namespace create {{binding}} --preview`) and use its id.',
+    same: '`preview_id` of KV binding "{{binding}}"{{env}} equals its `id`: `wrangler dev --remote` uses production data.',
   },
   mayApply: (text) => text.includes('preview_id'),
   check(context) {

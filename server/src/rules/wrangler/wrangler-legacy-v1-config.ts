@@ -15,10 +15,10 @@ export default defineRule({
   kinds: ['wrangler'],
   defaultOptions: {},
   messages: {
-    type: '`{{key}} = "{{value}}"` is a Wrangler v1 field that current wrangler ignores (it bundles with esbuild from `main`). Remove it{{webpack}}.',
-    webpackConfig: '`{{key}}` is a Wrangler v1 field: current wrangler never runs webpack. Build with your own webpack step and point `main` at its output, or let wrangler bundle `main`.',
-    buildUpload: '`{{key}}` is a Wrangler v1 field that current wrangler ignores: the entry point is the top-level `main`, and the format (modules or service worker) is detected from the code.',
-    kvHyphen: '`{{key}}` is the Wrangler v1 spelling: current wrangler ignores it, so these KV bindings do not exist at run time. Rename it to `kv_namespaces`.',
+    type: '`{{key}} = "{{value}}"` is a Wrangler v1 field that current wrangler ignores.',
+    webpackConfig: '`{{key}}` is a Wrangler v1 field: current wrangler never runs webpack.',
+    buildUpload: '`{{key}}` is a Wrangler v1 field that current wrangler ignores.',
+    kvHyphen: '`{{key}}` is the Wrangler v1 spelling: current wrangler ignores it, so these KV bindings do not exist.',
   },
   mayApply: (text) => /^[ \t]*["']?type["']?[ \t]*[=:]|webpack_config|upload|kv-namespaces/m.test(text),
   check(context) {
@@ -33,7 +33,7 @@ export default defineRule({
       if (type && value !== undefined) {
         const remove = removeTomlEntryLine(config.format, text, type);
         context.report({
-          ...at(type), messageId: 'type', data: { key: key('type'), value, webpack: value === 'webpack' && !webpack ? ' (and bundle with your own webpack step if you relied on it)' : '' },
+          ...at(type), messageId: 'type', data: { key: key('type'), value },
           suggestions: remove ? [remove] : [],
         });
       }

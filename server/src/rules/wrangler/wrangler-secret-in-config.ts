@@ -22,7 +22,7 @@ export default defineRule({
   kinds: ['wrangler'],
   defaultOptions: {},
   messages: {
-    secret: '`{{name}}` in `{{section}}` looks like a secret ({{reason}}), and `vars` are plain text in the config, the repository and the dashboard. Store it with `wrangler secret put {{secretName}}` (and `.dev.vars` for local dev), then remove it here.',
+    secret: '`{{name}}` in `{{section}}` looks like a secret ({{reason}}): `vars` are plain text in the repo and dashboard.',
   },
   mayApply: (text) => text.includes('vars'),
   check(context) {
@@ -30,15 +30,15 @@ export default defineRule({
       const vars = getNode(node, 'vars');
       if (vars?.type !== 'object') continue;
       const section = env ? `env.${env}.vars` : 'vars';
-      for (const [name, value] of vars.properties!) visit(context, section, name, name, value);
+      for (const [name, value] of vars.properties!) visit(context, section, name, value);
     }
   },
 });
 
 /** Checks one var; object values (JSON vars) are checked member by member under their own names. */
-function visit(context: RuleContext<object, 'secret'>, section: string, top: string, name: string, node: ConfigNode): void {
+function visit(context: RuleContext<object, 'secret'>, section: string, name: string, node: ConfigNode): void {
   if (node.type === 'object') {
-    for (const [key, child] of node.properties!) visit(context, section, top, `${name}.${key}`, child);
+    for (const [key, child] of node.properties!) visit(context, section, `${name}.${key}`, child);
     return;
   }
   if (node.type !== 'string' || typeof node.value !== 'string') return;
@@ -46,7 +46,7 @@ function visit(context: RuleContext<object, 'secret'>, section: string, top: str
   if (!found) return;
   context.report({
     start: node.keyStart ?? node.start, end: node.keyEnd ?? node.end, messageId: 'secret',
-    data: { name, section, reason: found.reason, secretName: top },
+    data: { name, section, reason: found.reason },
     severity: found.byEntropyOnly ? 'warn' : undefined,
     // Keeps the value out of outputs that copy source text (the JSON formatter's merged multi-edit fixes of other rules).
     sensitive: [{ start: node.start, end: node.end }],

@@ -21,11 +21,11 @@ export default defineRule({
   kinds: ['wrangler', 'worker'],
   defaultOptions: {},
   messages: {
-    configSite: '`{{key}}` configures Workers Sites, which is deprecated in Wrangler v4 and not supported by the Cloudflare Vite plugin. Serve {{folder}} with static assets (`assets.directory`) and remove the Sites code.',
-    siteAndAssets: '`{{key}}` and `assets` are both set: wrangler refuses to deploy ("Cannot use assets and Workers Sites in the same Worker."). Remove `{{key}}` and the kv-asset-handler code.',
-    kvAssetHandler: "'{{module}}' serves Workers Sites, which is deprecated in Wrangler v4. Move the files to static assets (`assets.directory`) and drop getAssetFromKV.",
-    staticContentManifest: "'__STATIC_CONTENT_MANIFEST' exists only for Workers Sites, which is deprecated in Wrangler v4. Use static assets (`assets.directory`, and an `ASSETS` binding if code must read files).",
-    honoServeStatic: "`serveStatic` from 'hono/cloudflare-workers' is deprecated because it relies on Workers Sites. Serve the files with static assets (`assets.directory`) and remove the middleware.",
+    configSite: '`{{key}}` configures Workers Sites, deprecated in Wrangler v4 and unsupported by the Vite plugin.',
+    siteAndAssets: '`{{key}}` and `assets` are both set: wrangler refuses to deploy the Worker.',
+    kvAssetHandler: '\'{{module}}\' serves Workers Sites, which is deprecated in Wrangler v4.',
+    staticContentManifest: '\'__STATIC_CONTENT_MANIFEST\' exists only for Workers Sites, which is deprecated in Wrangler v4.',
+    honoServeStatic: '`serveStatic` from \'hono/cloudflare-workers\' relies on Workers Sites, deprecated in Wrangler v4.',
   },
   mayApply: (text, _facts, kind) => kind === 'wrangler' ? /\bsite\b/.test(text) : /kv-asset-handler|__STATIC_CONTENT_MANIFEST|hono\/cloudflare-workers/.test(text),
   check(context) {
@@ -51,7 +51,7 @@ function checkConfig(context: RuleContext): void {
     const suggestion = bucket === undefined ? undefined
       : config.format === 'toml' ? tomlSkeleton(context.text, site, bucket) : jsonSkeleton(context.text, site, bucket, context.path.endsWith('.jsonc'));
     context.report({
-      start, end, messageId: 'configSite', data: { key, folder: bucket === undefined ? 'the files' : `"${bucket}"` },
+      start, end, messageId: 'configSite', data: { key },
       suggestions: suggestion ? [suggestion] : [],
       // The imports are part of this one cause: related locations, not findings of their own (issue 7).
       related: context.facts.sitesImports,

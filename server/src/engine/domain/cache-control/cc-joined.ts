@@ -48,7 +48,7 @@ export function joinedMembers(joined: JoinedSite): JoinedMember[] {
 /** How the joined value came about, for messages ('' for a standalone value). */
 export function joinedVia(joined: JoinedSite): string {
   if (joined.priors.length === 0) return '';
-  return joined.site.origin === 'headers-file' ? ' (repeated lines in one _headers rule are joined with ", ")' : ' (values appended to one header are joined with ", ")';
+  return joined.site.origin === 'headers-file' ? ' (lines of one rule joined with ", ")' : ' (values appended to one header)';
 }
 
 /**

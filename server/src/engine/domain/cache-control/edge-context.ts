@@ -35,10 +35,10 @@ export function reachesEdge(context: EdgeContext): boolean {
 /** Words for messages: which cache reads the value. */
 export function edgeContextLabel(context: EdgeContext): string {
   switch (context) {
-    case 'workers-cache': return 'Workers Cache is enabled for this Worker';
-    case 'cache-put': return 'this file stores responses with cache.put';
-    case 'worker-response': return 'Workers Cache is off, so Cloudflare does not cache this Worker response';
-    case 'headers-file': return '_headers values are browser-facing';
+    case 'workers-cache': return 'Workers Cache is on';
+    case 'cache-put': return 'stored with cache.put';
+    case 'worker-response': return 'Workers Cache is off';
+    case 'headers-file': return '_headers is browser-facing';
   }
 }
 
