@@ -40,7 +40,7 @@ export function unresolvedBindingNote(model: WorkerModel, facts: FileFacts): Pro
   const { call, binding, method } = found;
   return [{
     ruleId: UNRESOLVED_BINDING, severity: 'info', start: call.getStart(model.sf), end: call.end,
-    message: `Nothing declares what env.${binding} is (no wrangler config, Env type or KV-only call shape), so the KV rules did not check ${binding}.${method}() and other calls on it. Declare it in wrangler config or type it as KVNamespace in your Env.`,
+    message: `Nothing declares env.${binding} (no wrangler binding or Env type), so KV rules skipped ${binding}.${method}() and its other calls.`,
   }];
 }
 
