@@ -53,6 +53,7 @@ export function parseSeverity(value: unknown): SeveritySetting | undefined {
 
 /** True when package.json text has a top-level `edgelint` key (not merely a dependency on edgelint). */
 export function hasEdgelintKey(packageJsonText: string): boolean {
+  if (!packageJsonText.includes('edgelint')) return false; // most package.json files: no parse needed
   const { root } = parseJsoncTree(packageJsonText);
   return root?.type === 'object' && root.properties!.has('edgelint');
 }

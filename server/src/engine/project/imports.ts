@@ -41,11 +41,22 @@ export function relativeImports(model: WorkerModel): RelativeImports {
 export function mayUseImportedHelpers(text: string, facts: FileFacts, says: (summary: ModuleSummary) => boolean = saysAnything): boolean {
   if (!facts.modules) return false;
   if (facts.filePath === undefined) return /\bfrom\s*['"]\./.test(text);
+  return importedSummaries(text, facts).some(says);
+}
+
+/** Per file being linted (its facts object) and text: the summaries of its relative imports, shared by every filter. */
+const summariesMemo = new WeakMap<FileFacts, { text: string; summaries: ModuleSummary[] }>();
+
+function importedSummaries(text: string, facts: FileFacts): ModuleSummary[] {
+  const cached = summariesMemo.get(facts);
+  if (cached && cached.text === text) return cached.summaries;
+  const summaries: ModuleSummary[] = [];
   for (const match of text.matchAll(/\bfrom\s*['"](\.[^'"\n]*)['"]/g)) {
-    const summary = facts.modules.summaryOf(facts.filePath, match[1]!);
-    if (summary && says(summary)) return true;
+    const summary = facts.modules!.summaryOf(facts.filePath!, match[1]!);
+    if (summary) summaries.push(summary);
   }
-  return false;
+  summariesMemo.set(facts, { text, summaries });
+  return summaries;
 }
 
 function saysAnything(summary: ModuleSummary): boolean {

@@ -121,10 +121,13 @@ export class ModuleGraph implements ProjectModules {
    */
   resolveImport(fromPath: string, specifier: string): string | undefined {
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
-    const base = resolve(dirname(fromPath), specifier);
-    if (!insideRoot(this.rootOf?.(dirname(resolve(fromPath))), base)) return undefined;
-    const key = base;
+    const key = `${dirname(fromPath)}\0${specifier}`;
     if (this.resolved.has(key)) return this.resolved.get(key) ?? undefined;
+    const base = resolve(dirname(fromPath), specifier);
+    if (!insideRoot(this.rootOf?.(dirname(resolve(fromPath))), base)) {
+      this.resolved.set(key, null);
+      return undefined;
+    }
     const stems = /\.(m|c)?js$/.test(base) ? [base.replace(/\.(m|c)?js$/, '.$1ts'), base] : [base];
     let found: string | undefined;
     outer: for (const stem of stems) {

@@ -15,6 +15,17 @@ const PUT_SHAPES = /\bmetadata\b/;
 
 /** True when `text` may call KV: see the file comment. Cheap: regexes and set lookups, no parse. */
 export function mayUseKv(text: string, facts: FileFacts): boolean {
+  const cached = memo.get(facts);
+  if (cached && cached.text === text) return cached.result;
+  const result = findKvEvidence(text, facts);
+  memo.set(facts, { text, result });
+  return result;
+}
+
+/** Per file being linted (its facts object): the answer for its text, shared by every rule's filter. */
+const memo = new WeakMap<FileFacts, { text: string; result: boolean }>();
+
+function findKvEvidence(text: string, facts: FileFacts): boolean {
   if (KV_SHAPES.test(text)) return true;
   if (mayCallShapedGet(text)) return true;
   if (/\.put\s*\(/.test(text) && PUT_SHAPES.test(text)) return true;
