@@ -23,7 +23,7 @@ export default defineRule({
     floatingHelper: '{{helper}}() awaits {{call}} but is {{how}}: the write may be cancelled when the response ends.',
   },
   // Cache API calls need `caches` in the text; KV calls a trace of KV (kv-text-evidence.ts).
-  mayApply: (text, facts) => /\.(put|delete)\s*\(/.test(text) && (text.includes('caches') || mayUseKv(text, facts)),
+  mayApply: (text, facts) => (text.includes('.put') || text.includes('.delete')) && /\.(put|delete)\s*\(/.test(text) && (text.includes('caches') || mayUseKv(text, facts)),
   check(context) {
     const model = context.worker();
     const { sf } = model;

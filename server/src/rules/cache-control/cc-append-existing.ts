@@ -8,6 +8,7 @@ import { callsNamed } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, enclosingFunction, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'cc-append-existing',
@@ -20,7 +21,7 @@ export default defineRule({
   messages: {
     append: '{{header}} appended to a {{source}} response that may already have one: duplicates or conflicts at run time.',
   },
-  mayApply: (text) => /\bappend\b/.test(text) && /cache-?control/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text) && /\bappend\b/.test(text),
   check(context) {
     const model = context.worker();
     for (const call of model.calls) {

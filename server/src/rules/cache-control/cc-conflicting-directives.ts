@@ -4,6 +4,7 @@ import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } 
 import { edgeContext, reachesEdge } from '../../engine/domain/cache-control/edge-context';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 /** Contradicting pairs (domain.md §E 12, B4) and the message explaining each. */
 type ConflictMessage = 'publicPrivate' | 'privateSMaxage' | 'noCacheImmutable' | 'noCacheMaxAge' | 'noStore';
@@ -57,7 +58,7 @@ export default defineRule({
     noCacheMaxAge: '\'{{a}}\' and \'{{b}}\' conflict in {{header}}{{via}}: every use is revalidated despite the lifetime.',
     publicArgument: '\'{{member}}\': public takes no argument, so caches may ignore the directive.',
   },
-  mayApply: (text) => /cache-?control/i.test(text) && /no-store|no-cache|private|public\s*=/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text) && /no-store|no-cache|private|public\s*=/i.test(text),
   check(context) {
     const sites = context.cacheControlSites();
     const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });

@@ -3,6 +3,7 @@ import { replaceInSiteEdit, siteRange } from '../../engine/domain/cache-control/
 import { DELTA_DIRECTIVES } from '../../engine/parse/cache-control-directives';
 import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 /** Seconds per unit suffix people write by habit (`1h`, `30m`, `2d`). */
 const UNIT_SECONDS: ReadonlyMap<string, number> = new Map(Object.entries({
@@ -31,7 +32,7 @@ export default defineRule({
     empty: '\'{{member}}\' has no value, so caches treat it as stale or ignore it.',
     notNumber: '\'{{member}}\' is not a number of seconds (digits only), so caches treat it as stale or ignore it.',
   },
-  mayApply: (text) => /cache-?control/i.test(text) && /max-?age|stale|min-fresh/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text) && /max-?age|stale|min-fresh/i.test(text),
   check(context) {
     for (const site of context.cacheControlSites()) {
       // CDN-Cache-Control is a structured field: a quoted or decimal lifetime drops that directive, a unit breaks the whole

@@ -3,6 +3,7 @@ import { headerLabel, removeMemberEdit, siteRange } from '../../engine/domain/ca
 import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } from '../../engine/domain/cache-control/cc-joined';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'cc-duplicate-directive',
@@ -16,7 +17,7 @@ export default defineRule({
     same: '\'{{member}}\' appears twice in {{header}}{{via}}; the second copy is redundant.',
     different: '\'{{member}}\' repeats \'{{first}}\' in {{header}}{{via}}: caches disagree on which value applies.',
   },
-  mayApply: (text) => /cache-?control/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text),
   check(context) {
     const sites = context.cacheControlSites();
     const joined = joinedCacheControlSites(sites, context.kind === 'headers' ? { headers: context.headersFile() } : { worker: context.worker() });

@@ -9,6 +9,7 @@ import { sameReference } from '../../engine/js/flow';
 import { callsNamed } from '../../engine/js/functions';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, enclosingFunction, propertyName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 /** One year in seconds: the usual "cache forever" max-age. */
 const ONE_YEAR = 31_536_000;
@@ -26,7 +27,7 @@ export default defineRule({
     html: "'{{member}}' on {{what}}: browsers keep the HTML without revalidating and miss new deploys.",
     noLifetime: '\'immutable\' without max-age has no effect: it applies only while the response is fresh.',
   },
-  mayApply: (text) => /\bimmutable\b/i.test(text) || (/max-age/i.test(text) && (/\d{8}|365/.test(text.replace(/_/g, '')))),
+  mayApply: (text) => mentionsCacheControl(text) && (/\bimmutable\b/i.test(text) || (/max-age/i.test(text) && (/\d{8}|365/.test(text.replace(/_/g, ''))))),
   check(context) {
     const sites = context.cacheControlSites().filter((s) => s.header === 'cache-control');
     const headers = context.kind === 'headers' ? context.headersFile() : undefined;

@@ -9,6 +9,7 @@ import { edgeContext, reachesEdge } from '../../engine/domain/cache-control/edge
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, calleeObject, propertyName, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'cc-override-origin-private',
@@ -22,7 +23,7 @@ export default defineRule({
     override: "'{{member}}' makes a response fetched with the client's cookies shared-cacheable; nothing checks it is private.",
     cfTtl: "cf.{{option}} caches a response fetched with the client's cookies for everyone; nothing checks it is private.",
   },
-  mayApply: (text) => /\bfetch\b/.test(text) && (/cache-?control/i.test(text) || /\bcacheTtl/.test(text)),
+  mayApply: (text) => /\bfetch\b/.test(text) && (mentionsCacheControl(text) || /\bcacheTtl/.test(text)),
   check(context) {
     const model = context.worker();
     const pages = context.facts.isPagesFunction;

@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/define-rule';
 import type { CcDirective } from '../../engine/parse/cache-control';
 import type { TextEdit } from '../../engine/types';
 import { accessPath, calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 const REQUEST_ONLY = new Set(['max-stale', 'min-fresh', 'only-if-cached']);
 const NON_STANDARD = new Set(['pre-check', 'post-check']);
@@ -22,7 +23,7 @@ export default defineRule({
     requestOnly: '\'{{member}}\' is a request directive: in a response {{header}} no cache reads it.',
     nonStandard: '\'{{member}}\' is a non-standard IE-era directive: no cache reads it in a response.',
   },
-  mayApply: (text) => /max-stale|min-fresh|only-if-cached|pre-check|post-check/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text) && /max-stale|min-fresh|only-if-cached|pre-check|post-check/i.test(text),
   check(context) {
     for (const site of context.cacheControlSites()) {
       if (site.node && isRequestHeader(context.worker(), site.node)) continue;

@@ -5,6 +5,7 @@ import { joinedCacheControlSites, joinedMembers, joinedVia, type JoinedMember } 
 import { companionCdnHeader, edgeContext, edgeContextLabel, reachesEdge } from '../../engine/domain/cache-control/edge-context';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix, TextEdit } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 const STALE = new Set(['stale-while-revalidate', 'stale-if-error']);
 /** Disable stale serving in Cloudflare's caches (domain.md A6, A7, §0); s-maxage and proxy-revalidate bind shared caches only. */
@@ -27,7 +28,7 @@ export default defineRule({
     disabledAnyCache: '\'{{member}}\' has no effect: {{disablers}} in {{header}}{{via}} forbids every cache to serve stale.',
     cdnOverrides: '\'{{member}}\' never reaches Cloudflare ({{where}}): the response also sets {{cdn}}, which wins.',
   },
-  mayApply: (text) => /stale-(while|if)/i.test(text) && (/s-maxage|revalidate|no-cache/i.test(text) || /cdn-cache-control/i.test(text)),
+  mayApply: (text) => mentionsCacheControl(text) && /stale-(while|if)/i.test(text) && (/s-maxage|revalidate|no-cache/i.test(text) || /cdn-cache-control/i.test(text)),
   check(context) {
     const sites = context.cacheControlSites();
     const model = context.kind === 'worker' ? context.worker() : undefined;

@@ -2,6 +2,7 @@
 import { defineRule } from '../../engine/define-rule';
 import { CC_DIRECTIVES, suggestDirective } from '../../engine/parse/cache-control-directives';
 import type { Fix } from '../../engine/types';
+import { mentionsCacheControl } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'cc-syntax',
@@ -20,7 +21,7 @@ export default defineRule({
     unbalancedQuote: "Unbalanced quote in '{{member}}': the rest of the header is read as one quoted string.",
     unknownDirective: "Unknown Cache-Control directive '{{name}}': caches ignore it. Did you mean '{{suggestion}}'?",
   },
-  mayApply: (text) => /cache-?control/i.test(text),
+  mayApply: (text) => mentionsCacheControl(text),
   check(context) {
     for (const site of context.cacheControlSites()) {
       const { parsed, value } = site;

@@ -19,7 +19,7 @@ export default defineRule({
   messages: {
     noVary: '{{what}} lacks Vary: Origin but is cacheable ({{evidence}}): other origins may get it.',
   },
-  mayApply: (text) => /access-control-allow-origin/i.test(text) || (text.includes('itty-router') && /\bcors\b/.test(text)),
+  mayApply: (text) => ((text.includes('rigin') || text.includes('RIGIN')) && /access-control-allow-origin/i.test(text)) || (text.includes('itty-router') && /\bcors\b/.test(text)),
   check(context) {
     const model = context.worker();
     const { sf } = model;

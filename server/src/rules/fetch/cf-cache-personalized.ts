@@ -6,6 +6,7 @@ import { credentialsGuarded } from '../../engine/domain/fetch/credential-guards'
 import { parseStatusRange, rangeCovers } from '../../engine/domain/fetch/status-ranges';
 import { defineRule } from '../../engine/define-rule';
 import type { WorkerModel } from '../../engine/parse/worker';
+import { mentionsCacheTtl } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'cf-cache-personalized',
@@ -18,7 +19,7 @@ export default defineRule({
   messages: {
     personalized: 'cf.{{option}} caches a fetch {{how}}: others may get this response.',
   },
-  mayApply: (text) => /\bcacheTtl(ByStatus)?\b/.test(text) && /\b(fetch|Request)\b/.test(text),
+  mayApply: (text) => mentionsCacheTtl(text) && /\b(fetch|Request)\b/.test(text),
   check(context) {
     const model = context.worker();
     const reported = new Set<number>();

@@ -27,7 +27,7 @@ const rule = defineRule({
     enterpriseOnly: 'cf.cacheKey works only on Enterprise zones; elsewhere it is ignored.',
     redundant: 'cacheEverything: true is redundant next to cf.cacheTtl, which already implies Cache Everything.',
   },
-  mayApply: (text) => /\bcache(Ttl|TtlByStatus|Everything|Key)\b/.test(text),
+  mayApply: (text) => text.includes('cache') && /\bcache(Ttl|TtlByStatus|Everything|Key)\b/.test(text),
   check(context) {
     const model = context.worker();
     const reported = new Set<string>();

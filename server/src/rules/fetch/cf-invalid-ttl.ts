@@ -5,6 +5,7 @@ import { parseStatusRange, type StatusRange } from '../../engine/domain/fetch/st
 import { defineRule } from '../../engine/define-rule';
 import type { ObjectEntry } from '../../engine/parse/constants';
 import { lineOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { mentionsCacheTtl } from '../../engine/filters/text-tests';
 
 const rule = defineRule({
   id: 'cf-invalid-ttl',
@@ -23,7 +24,7 @@ const rule = defineRule({
     overlap: 'cacheTtlByStatus range \'{{key}}\' overlaps \'{{other}}\' (line {{line}}): which TTL applies is undefined.',
     notInteger: 'cacheTtlByStatus[\'{{key}}\'] is {{value}}; TTLs by status must be integers.',
   },
-  mayApply: (text) => /\bcacheTtl(ByStatus)?\b/.test(text),
+  mayApply: (text) => mentionsCacheTtl(text),
   check(context) {
     const model = context.worker();
     const reported = new Set<string>();

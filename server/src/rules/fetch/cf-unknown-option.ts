@@ -20,8 +20,8 @@ export default defineRule({
     unknown: 'cf.{{key}} is not a cf option, so Cloudflare silently ignores it{{hint}}.',
     retired: 'cf.{{key}} does nothing: Cloudflare retired {{feature}}.',
   },
-  // A `cf` key in an options object (`cf: {…}`, or shorthand `{ cf }`).
-  mayApply: (text) => /\bcf\s*:|[{,]\s*cf\s*[,}]/.test(text) && (text.includes('fetch') || text.includes('Request')),
+  // A `cf` key in an options object (`cf: {…}`, `'cf': {…}`, or shorthand `{ cf }`).
+  mayApply: (text) => text.includes('cf') && /\bcf['"]?\s*[:,}]/.test(text) && (text.includes('fetch') || text.includes('Request')),
   check(context) {
     const model = context.worker();
     const reported = new Set<number>();

@@ -7,6 +7,7 @@ import { functionName } from '../../engine/domain/kv/kv-writes';
 import { defineRule } from '../../engine/define-rule';
 import { assignmentsTo } from '../../engine/js/flow';
 import { calleeName, enclosingFunction, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
+import { callsGet, callsPut } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'kv-cache-no-expiration',
@@ -22,7 +23,7 @@ export default defineRule({
     growing: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: entries never expire and storage grows.',
     stale: '{{binding}}.put({{key}}) fills a read-through cache with no expirationTtl: the entry never expires or refreshes.',
   },
-  mayApply: (text) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text),
+  mayApply: (text) => callsPut(text) && callsGet(text),
   check(context) {
     const model = context.worker();
     const writes = missWrites(model, context.facts);

@@ -33,7 +33,7 @@ export default defineRule({
     inputThroughCall: '`{{text}}` from {{source}} becomes {{option}} through {{via}} unclamped: under 60, put() throws.',
   },
   // Files that only call an imported helper carry no `expiration` text: admit files with relative imports too.
-  mayApply: (text, facts) => /\bexpiration(?:Ttl)?\b/.test(text) || mayUseImportedHelpers(text, facts, passesTtl(['expiration', 'expirationTtl'])),
+  mayApply: (text, facts) => (text.includes('expiration') && /\bexpiration(?:Ttl)?\b/.test(text)) || mayUseImportedHelpers(text, facts, passesTtl(['expiration', 'expirationTtl'])),
   check(context) {
     const model = context.worker();
     for (const option of kvTtlOptions(model, context.facts)) {

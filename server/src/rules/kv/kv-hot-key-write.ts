@@ -14,6 +14,7 @@ import { defineRule, type MessageIdOf } from '../../engine/define-rule';
 import { calleeName, lineOf, repetitionOf, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import { accessesKv, mayUseImportedHelpers } from '../../engine/project/imports';
 import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
+import { callsPut } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'kv-hot-key-write',
@@ -36,7 +37,7 @@ export default defineRule({
     helpers: '{{write}}() writes back {{binding}} key {{key}} read by {{read}}() (line {{line}}): updates get lost.',
   },
   // Files that only call KV helpers (same file or imported) have no `.put(` of their own.
-  mayApply: (text, facts) => /\.put\s*\(/.test(text) ? mayUseKv(text, facts) : mayUseImportedHelpers(text, facts, accessesKv),
+  mayApply: (text, facts) => callsPut(text) ? mayUseKv(text, facts) : mayUseImportedHelpers(text, facts, accessesKv),
   check(context) {
     const model = context.worker();
     for (const rmw of helperReadModifyWrites(model, context.facts)) {

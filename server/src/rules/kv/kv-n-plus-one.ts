@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/define-rule';
 import { describeRepetition } from '../../engine/js/repetition';
 import { calleeName, calleeObject, ts, unwrap, type WorkerModel } from '../../engine/parse/worker';
 import type { Fix } from '../../engine/types';
+import { callsGet } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'kv-n-plus-one',
@@ -19,7 +20,7 @@ export default defineRule({
     loop: '{{binding}}.{{method}}() once per key in this {{loop}}: one KV operation per key.',
     list: '{{binding}}.{{method}}() per key listed by {{binding}}.list(): one KV operation per key.',
   },
-  mayApply: (text, facts) => /\.get(WithMetadata)?\s*[(<]/.test(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text) && mayUseKv(text, facts),
+  mayApply: (text, facts) => callsGet(text) && /\bfor\b|\.(map|forEach|flatMap)\s*\(/.test(text) && mayUseKv(text, facts),
   check(context) {
     const model = context.worker();
     for (const found of kvLoopReads(model, context.facts)) {

@@ -7,6 +7,7 @@ import { functionName } from '../../engine/domain/kv/kv-writes';
 import { defineRule } from '../../engine/define-rule';
 import { calleeName, enclosingFunction, lineOf, ts, type WorkerModel } from '../../engine/parse/worker';
 import { mayUseKv } from '../../engine/domain/kv/kv-text-evidence';
+import { callsGet, callsPut } from '../../engine/filters/text-tests';
 
 export default defineRule({
   id: 'kv-read-after-write',
@@ -21,7 +22,7 @@ export default defineRule({
     lock: '{{binding}}.put({{key}}) takes a lock checked on line {{line}}: KV is not atomic and others see it late.',
     verify: '{{binding}}.get({{key}}) re-reads the claim put on line {{line}}: each location reads its own write.',
   },
-  mayApply: (text, facts) => /\.put\s*\(/.test(text) && /\.get(WithMetadata)?\s*[(<]/.test(text) && mayUseKv(text, facts),
+  mayApply: (text, facts) => callsPut(text) && callsGet(text) && mayUseKv(text, facts),
   check(context) {
     const model = context.worker();
     for (const write of missWrites(model, context.facts)) {

@@ -40,7 +40,7 @@ export default defineRule({
   },
   // Code: only files that use cache options. Config: every wrangler file (the missing-date check; configs are parsed anyway).
   // Source files: cf cache options, or a `cache` key of a fetch/Request init with a cache mode string.
-  mayApply: (text, _facts, kind) => kind === 'wrangler' || /\bcacheTtl|\bcacheEverything/.test(text)
+  mayApply: (text, _facts, kind) => kind === 'wrangler' || (text.includes('cache') && /\bcacheTtl|\bcacheEverything/.test(text))
     || (/\bcache\b/.test(text) && CACHE_MODE_LITERAL.test(text) && /\bfetch\b|\bRequest\b/.test(text)),
   check(context) {
     if (context.kind === 'wrangler') checkConfig(context);

@@ -26,8 +26,10 @@ export function firstUnresolvedKvCall(model: WorkerModel, facts: FileFacts): { c
 
 /** Pre-parse trigger of the note: `env.NAME.get(`/`put(`/… on a binding that no config or Env type declares. */
 export function mayCallUndeclaredBinding(text: string, facts: FileFacts): boolean {
-  for (const match of text.matchAll(/\benv\s*\.\s*([A-Z][A-Z0-9_]*)\s*\.\s*(\w+)\s*[(<]/g)) {
+  if (!text.includes('env')) return false;
+  for (const match of text.matchAll(/env\s*\.\s*([A-Z][A-Z0-9_]*)\s*\.\s*(\w+)\s*[(<]/g)) {
     const [, binding, method] = match;
+    if (match.index > 0 && /[\w$]/.test(text[match.index - 1]!)) continue; // `myenv.X` is not `env.X`
     if (KV_METHODS.has(method!) && !facts.otherBindings.has(binding!) && !facts.kvBindings.has(binding!)) return true;
   }
   return false;
