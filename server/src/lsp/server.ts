@@ -14,7 +14,7 @@ import { INTERNAL_ERROR, LintService, type LintEntry } from './linting';
 import { APPLY_FIX_ALL_COMMAND, FIX_ALL_KIND, OPEN_DOCS_COMMAND, STATUS_NOTIFICATION, type ApplyFixAllArgs, type StatusParams } from './protocol';
 import { Reporting } from './reporting';
 import { SettingsStore } from './settings';
-import { CACHE_STATS_REQUEST, cacheStatsEnabled, currentTransportStats, testRules } from './test-hooks';
+import { CACHE_STATS_REQUEST, cacheStatsEnabled, currentTransportStats, liveHeap, testRules } from './test-hooks';
 import { classify, isProjectFile, registerWatchers } from './watchers';
 import { WorkspaceScanner } from './workspace-scan';
 
@@ -154,7 +154,7 @@ export function startServer(connection: Connection): void {
   }));
 
   if (cacheStatsEnabled()) {
-    connection.onRequest(CACHE_STATS_REQUEST, () => ({ ...linter.stats(), openDocuments: host.all().length, transport: currentTransportStats() }));
+    connection.onRequest(CACHE_STATS_REQUEST, () => ({ ...linter.stats(), openDocuments: host.all().length, transport: currentTransportStats(), heap: liveHeap() }));
   }
 
   connection.onShutdown(guardRequest(log, 'shutdown', undefined, () => reporting.dispose()));

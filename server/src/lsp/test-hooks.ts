@@ -47,3 +47,10 @@ export function currentTransportStats(): Record<string, number> {
 export function cacheStatsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.EDGELINT_TEST_STATS === '1';
 }
+
+/** Heap bytes in use (after a full collection when node runs with --expose-gc): what the caches really keep alive. */
+export function liveHeap(): { usedBytes: number; collected: boolean } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return { usedBytes: process.memoryUsage().heapUsed, collected: !!gc };
+}

@@ -1,5 +1,5 @@
 // The workspace-wide pass: lints files that are not open (_headers, package.json, workflows, sources) through the CLI's
-// Workspace (same discovery, reader and problems), bounded (file count, 1 MiB), cached by mtime.
+// Workspace (same discovery, reader and problems), bounded (50,000 files, 1 MiB each), cached by mtime.
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Problem } from '../engine/types';
@@ -7,8 +7,9 @@ import { pathToUri, type DocumentsHost } from './documents-host';
 import type { LintService } from './linting';
 import type { Settings } from './settings';
 
-/** At most this many files per workspace pass (the rest are not reported). */
-export const MAX_WORKSPACE_FILES = 2000;
+/** At most this many files per workspace pass (the rest are not reported, and the log says so): a guard against runaway
+ * folders, not a budget. Files no rule can apply to are ruled out before parsing, so large workspaces are cheap. */
+export const MAX_WORKSPACE_FILES = 50_000;
 /** Re-walk the folders at most this often unless a watched file was created or deleted. */
 const DISCOVERY_TTL_MS = 30_000;
 
