@@ -66,11 +66,15 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
 export class LintCache {
   private readonly files: Record<string, Entry>;
   private readonly hashes = new Map<string, string | null>();
+  private readonly hashesByName = new Map<string, string | null>();
   private readonly base: string;
+  /** Whether a result was recorded since the file was loaded (or it started empty). */
+  private changed: boolean;
 
   private constructor(readonly path: string, private readonly key: string, files: Record<string, Entry>, private readonly readFile: (path: string) => string | undefined) {
     this.files = files;
     this.base = dirname(path);
+    this.changed = Object.keys(files).length === 0;
   }
 
   /** Loads the cache file; a missing, unreadable, corrupt or other-key file starts empty (and is overwritten on save). */
@@ -87,7 +91,7 @@ export class LintCache {
   get(path: string, text: string, explicit: boolean): CachedLint | undefined {
     const entry = this.files[this.name(path)];
     if (!entry || entry.hash !== contentHash(text) || entry.explicit !== explicit) return undefined;
-    for (const [dep, hash] of Object.entries(entry.deps)) if (this.hashOf(resolve(this.base, dep)) !== hash) return undefined;
+    for (const [dep, hash] of Object.entries(entry.deps)) if (this.hashOfName(dep) !== hash) return undefined;
     return entry.lint;
   }
 
@@ -96,15 +100,25 @@ export class LintCache {
     const record: Record<string, string | null> = {};
     for (const dep of [...deps].sort()) record[this.name(dep)] = this.hashOf(dep);
     this.files[this.name(path)] = { hash: contentHash(text), explicit, deps: record, lint };
+    this.changed = true;
   }
 
-  /** Writes the cache file atomically. Throws on failure. */
+  /** Writes the cache file atomically, unless every result came from it (it would be written unchanged). Throws on failure. */
   save(): void {
+    if (!this.changed) return;
     writeReport(this.path, JSON.stringify({ format: FORMAT, key: this.key, files: this.files } satisfies CacheFile));
+    this.changed = false;
   }
 
   private name(path: string): string {
     return relative(this.base, path).split(sep).join('/');
+  }
+
+  /** `hashOf` for a dependency as the cache file names it (relative to the cache's folder), resolved once per name. */
+  private hashOfName(name: string): string | null {
+    let hash = this.hashesByName.get(name);
+    if (hash === undefined) this.hashesByName.set(name, hash = this.hashOf(resolve(this.base, name)));
+    return hash;
   }
 
   /** The dependency's current hash (once per run); a folder listing (`dir/`) hashes its `wrangler*` names. */

@@ -44,6 +44,17 @@ describe('edgelint --cache', () => {
     assert.match(stylishCached.stdout, /cc-syntax/);
   });
 
+  it('a run that takes everything from the cache leaves the cache file untouched; a run that lints rewrites it', async () => {
+    const p = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_CC });
+    await run(p.root);
+    writeFileSync(p.path('.edgelintcache'), `${readFileSync(p.path('.edgelintcache'), 'utf8')}\n`); // a marker byte
+    await run(p.root);
+    assert.ok(readFileSync(p.path('.edgelintcache'), 'utf8').endsWith('\n'), 'rewritten although nothing was linted');
+    p.write('src/index.ts', `${BAD_CC}// changed\n`);
+    await run(p.root);
+    assert.ok(!readFileSync(p.path('.edgelintcache'), 'utf8').endsWith('\n'), 'not rewritten after a lint');
+  });
+
   it('a changed file is linted again; the others come from the cache', async () => {
     const p = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_CC, 'src/ok.ts': 'export const x = 1;\n' });
     await run(p.root);
