@@ -30,16 +30,27 @@ export class DirListings {
   realPathOf(path: string): string | undefined {
     const dir = dirname(path);
     if (this.listing(dir)?.get(basename(path)) !== 'other') return undefined;
+    const real = this.realDir(dir);
+    return real === null ? undefined : join(real, basename(path));
+  }
+
+  /** A folder's real path: its parent's plus its name when the parent lists it as no link; realpath otherwise. */
+  private realDir(dir: string): string | null {
     let real = this.realDirs.get(dir);
     if (real === undefined) {
-      try {
-        real = realpathSync.native(dir);
-      } catch {
-        real = null;
+      const parent = dirname(dir);
+      const viaParent = parent !== dir && this.listing(parent)?.get(basename(dir)) === 'other' ? this.realDir(parent) : undefined;
+      if (viaParent !== undefined) real = viaParent === null ? null : join(viaParent, basename(dir));
+      else {
+        try {
+          real = realpathSync.native(dir);
+        } catch {
+          real = null;
+        }
       }
       this.realDirs.set(dir, real);
     }
-    return real === null ? undefined : join(real, basename(path));
+    return real;
   }
 
   private listing(dir: string): Map<string, Entry> | null {

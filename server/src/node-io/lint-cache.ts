@@ -10,7 +10,7 @@ import { writeReport } from './write-report';
 
 /** The ESLint-style default file name. */
 export const DEFAULT_CACHE_FILE = '.edgelintcache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a cache entry keeps of a lint. */
 export interface CachedLint {
@@ -27,10 +27,12 @@ interface Entry {
   lint: CachedLint;
 }
 
+/** On disk, identical dependency records (files of one folder share most) are stored once: entries name them by index. */
 interface CacheFile {
   format: number;
   key: string;
-  files: Record<string, Entry>;
+  deps: Entry['deps'][];
+  files: Record<string, Omit<Entry, 'deps'> & { deps: number }>;
 }
 
 /** A content hash (sha1 is enough: this is change detection, not security). */
@@ -67,6 +69,7 @@ export class LintCache {
   private readonly files: Record<string, Entry>;
   private readonly hashes = new Map<string, string | null>();
   private readonly hashesByName = new Map<string, string | null>();
+  private readonly checkedDeps = new Map<Entry['deps'], boolean>();
   private readonly base: string;
   /** Whether a result was recorded since the file was loaded (or it started empty). */
   private changed: boolean;
@@ -79,10 +82,15 @@ export class LintCache {
 
   /** Loads the cache file; a missing, unreadable, corrupt or other-key file starts empty (and is overwritten on save). */
   static load(path: string, key: string, readFile: (path: string) => string | undefined): LintCache {
-    let files: Record<string, Entry> = {};
+    const files: Record<string, Entry> = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-      if (parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object') files = parsed.files;
+      if (parsed.format === FORMAT && parsed.key === key && parsed.files && typeof parsed.files === 'object' && Array.isArray(parsed.deps)) {
+        for (const [name, entry] of Object.entries(parsed.files)) {
+          const deps = parsed.deps[entry.deps];
+          if (deps && typeof deps === 'object') files[name] = { ...entry, deps };
+        }
+      }
     } catch { /* start empty */ }
     return new LintCache(path, key, files, readFile);
   }
@@ -90,9 +98,18 @@ export class LintCache {
   /** The cached lint of `path` when nothing it depends on changed. */
   get(path: string, text: string, explicit: boolean): CachedLint | undefined {
     const entry = this.files[this.name(path)];
-    if (!entry || entry.hash !== contentHash(text) || entry.explicit !== explicit) return undefined;
-    for (const [dep, hash] of Object.entries(entry.deps)) if (this.hashOfName(dep) !== hash) return undefined;
+    if (!entry || entry.hash !== contentHash(text) || entry.explicit !== explicit || !this.unchanged(entry.deps)) return undefined;
     return entry.lint;
+  }
+
+  /** True when every dependency still has its recorded hash (checked once per run for a record entries share). */
+  private unchanged(deps: Entry['deps']): boolean {
+    let valid = this.checkedDeps.get(deps);
+    if (valid === undefined) {
+      valid = Object.entries(deps).every(([dep, hash]) => this.hashOfName(dep) === hash);
+      this.checkedDeps.set(deps, valid);
+    }
+    return valid;
   }
 
   /** Records a lint of `path` (with `text`) and the files it depended on. */
@@ -106,7 +123,19 @@ export class LintCache {
   /** Writes the cache file atomically, unless every result came from it (it would be written unchanged). Throws on failure. */
   save(): void {
     if (!this.changed) return;
-    writeReport(this.path, JSON.stringify({ format: FORMAT, key: this.key, files: this.files } satisfies CacheFile));
+    const ids = new Map<string, number>();
+    const deps: Entry['deps'][] = [];
+    const files: CacheFile['files'] = {};
+    for (const [name, entry] of Object.entries(this.files)) {
+      const text = JSON.stringify(entry.deps);
+      let id = ids.get(text);
+      if (id === undefined) {
+        ids.set(text, id = deps.length);
+        deps.push(entry.deps);
+      }
+      files[name] = { ...entry, deps: id };
+    }
+    writeReport(this.path, JSON.stringify({ format: FORMAT, key: this.key, deps, files } satisfies CacheFile));
     this.changed = false;
   }
 

@@ -128,7 +128,7 @@ describe('edgelint --cache', () => {
     writeFileSync(p.path('caches/.edgelintcache'), '{ not json');
     const again = await run(p.root, ['--cache-location', 'caches']);
     assert.deepEqual(debugged(again.stderr).linted, ['src/index.ts']);
-    assert.match(readFileSync(join(p.path('caches'), '.edgelintcache'), 'utf8'), /"format":1/);
+    assert.match(readFileSync(join(p.path('caches'), '.edgelintcache'), 'utf8'), /"format":2/);
   });
 
   it('--fix with --cache fixes files whose cached result has fixes', async () => {
