@@ -24,7 +24,7 @@ import { readSource } from '../node-io/read-source';
 import { projectRoot } from '../node-io/boundary';
 import { Workspace, type FileLint } from '../node-io/workspace';
 import { writeReport } from '../node-io/write-report';
-import { cacheFilePath, codeFingerprint, contentHash, FactDependencies, LintCache } from '../node-io/lint-cache';
+import { cacheFilePath, codeFingerprint, contentHash, deleteCacheFile, FactDependencies, LintCache } from '../node-io/lint-cache';
 import { FileRunner } from './file-runner';
 import { isGlobArgument, staticBase } from '../node-io/globs';
 import { lintInWorkers, threadCount, type LintJob } from './parallel';
@@ -119,6 +119,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const debug = options.debug ? new DebugLog((line) => io.stderr(`edgelint: debug: ${escapeControl(line)}\n`), () => performance.now()) : undefined;
   const cache = options.cache && !options.stdin ? openCache(options, io.cwd, workspace, forced) : undefined;
   if (cache) debug?.line(`cache: ${cache.results.path}`);
+  else if (!options.stdin && deleteCacheFile(cacheFilePath(io.cwd, options.cacheLocation))) debug?.line('cache: deleted (run without --cache)');
   const runner = new FileRunner(workspace, settings, { fix: options.fix, fixDryRun: options.fixDryRun, cache, debug, show });
   const report = (path: string, text: string, problems: Problem[], suppressed: SuppressedProblem[] = [], output?: string) => reports.push({
     path, relativePath: relative(io.cwd, path).split(sep).join('/') || path, problems: positioned(output ?? text, problems), text: output ?? text,

@@ -1,6 +1,6 @@
 // The CLI's `--cache`: lint results per file keyed by content hash, invalidated by the run's settings and by every project file the lint read.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createProject, type ResolvedConfig } from '../api';
 import type { FileKind, Problem, SuppressedProblem } from '../engine/types';
@@ -58,6 +58,21 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
     if (statSync(target).isDirectory()) return join(target, DEFAULT_CACHE_FILE);
   } catch { /* a file that does not exist yet */ }
   return target;
+}
+
+/**
+ * A run without `--cache` deletes the cache file (as ESLint does), so results of an older run can never be picked up
+ * later; only a file that is an edgelint cache is deleted. Returns whether one was.
+ */
+export function deleteCacheFile(path: string): boolean {
+  try {
+    const head = readFileSync(path, 'utf8').slice(0, 40);
+    if (!/^\{"format":\d+,"key":"/.test(head)) return false;
+    unlinkSync(path);
+    return true;
+  } catch {
+    return false; // absent or unreadable: nothing to delete
+  }
 }
 
 /**

@@ -55,6 +55,17 @@ describe('edgelint --cache', () => {
     assert.ok(!readFileSync(p.path('.edgelintcache'), 'utf8').endsWith('\n'), 'not rewritten after a lint');
   });
 
+  it('a run without --cache deletes the cache file (as ESLint does), but never a file that is not an edgelint cache', async () => {
+    const p = project({ 'src/index.ts': BAD_CC });
+    await run(p.root);
+    assert.ok(existsSync(p.path('.edgelintcache')));
+    await runCli(['--format', 'json'], p.root);
+    assert.ok(!existsSync(p.path('.edgelintcache')), 'kept after a run without --cache');
+    writeFileSync(p.path('.edgelintcache'), 'my notes\n');
+    await runCli(['--format', 'json'], p.root);
+    assert.equal(readFileSync(p.path('.edgelintcache'), 'utf8'), 'my notes\n');
+  });
+
   it('a changed file is linted again; the others come from the cache', async () => {
     const p = project({ 'wrangler.toml': WRANGLER, 'src/index.ts': BAD_CC, 'src/ok.ts': 'export const x = 1;\n' });
     await run(p.root);
