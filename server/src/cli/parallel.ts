@@ -11,10 +11,11 @@ export type Concurrency = number | 'auto' | 'off';
 
 /**
  * Below this many files `auto` stays on one thread: starting a worker (loading the bundle with TypeScript) and building
- * a project model per worker cost more than they save. Measured by `npm run bench` on this 2-core machine under load:
- * two workers were slower in wall time at 100, 400 and 1,600 files (1.2–2×) and faster at 7,655 (0.79×).
+ * a project model per worker cost more than they save. Measured by `npm run bench` on an idle 2-core machine, once the
+ * pre-parse filters ruled out 85 % of the files: two workers were slower in wall time at 100, 400 and 1,600 files
+ * (1.18–1.30×) and no faster on the whole 7,656-file corpus (13.8 s vs 13.4 s), so `auto` waits for far larger trees.
  */
-export const AUTO_MIN_FILES = 3000;
+export const AUTO_MIN_FILES = 20_000;
 /** Files per message to a worker: small enough to balance the load, large enough to keep messaging cheap. */
 const BATCH = 8;
 
