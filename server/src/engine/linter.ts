@@ -66,7 +66,9 @@ export function lintFile(input: LintInput): LintResult {
   // Test and fixture code: rule findings are lowered to info by default (config "tests"; issue 7 §2).
   if (testsMode === 'info') for (const p of problems) p.severity = 'info';
   problems.push(...parsed.alwaysReported(), ...parsed.parseFailure());
-  if (kind === 'worker' && (parsed.isParsed() || mayCallUndeclaredBinding(input.text, facts))) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
+  // The note says the KV rules skipped a call: only when some KV rule runs here (not for `tests: off`, or all KV rules off).
+  const kvRules = enabled.some((rule) => rule.id.startsWith('kv-'));
+  if (kind === 'worker' && kvRules && (parsed.isParsed() || mayCallUndeclaredBinding(input.text, facts))) problems.push(...unresolvedBindingNote(parsed.worker(), facts));
   const checks = {
     knownRules: input.knownRules ?? new Set(input.rules.map((r) => r.id)),
     unused: testsMode === 'off' ? 'off' : input.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off',

@@ -106,4 +106,14 @@ describe('unresolved KV-like bindings are reported, not silently skipped', () =>
     quiet(lint(PAGES, { [NO_WRANGLER]: '', 'package.json': '{}', 'worker-configuration.d.ts': 'interface Env { STORE: R2Bucket }' }));
     quiet(lint(PAGES.replace("'x')", "'x', { expirationTtl: 3600 })"), { [NO_WRANGLER]: '' }));
   });
+
+  it('no note when no KV rule runs on the file (all KV rules off, or test code with tests: off)', () => {
+    const { project } = virtualProject({ [NO_WRANGLER]: '', 'functions/api/save.ts': PAGES });
+    const path = at('functions/api/save.ts');
+    const notes = (rules: typeof allRules, config?: Parameters<typeof lintFile>[0]['config'], testCode = false) =>
+      lintFile({ path, text: PAGES, rules, facts: project.factsFor(path), config, testCode }).problems.filter((p) => p.ruleId === 'kv-binding-unresolved');
+    assert.equal(notes(allRules).length, 1, 'the note itself');
+    assert.equal(notes(allRules.filter((r) => !r.id.startsWith('kv-'))).length, 0);
+    assert.equal(notes(allRules, { ...project.configFor(path).config, tests: 'off' }, true).length, 0);
+  });
 });
