@@ -61,7 +61,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: edgelint [options] [paths or globs...]   (quote globs: 'src/**/*.ts')
-       edgelint explain <rule-id> [--format json]   a rule's description, severity, fixability and docs
+       edgelint explain <rule-id> [--format json]   a rule's description, severities, fixability, why and how to fix
        edgelint explain --cache-control "<value>" [--header cdn-cache-control] [--format json]
                                                     what the value does at Cloudflare's edge, in Workers Cache,
                                                     in cache.put and in browsers

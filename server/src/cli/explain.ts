@@ -1,16 +1,18 @@
-// `edgelint explain <rule-id>` (a rule's facts from the registry) and `explain --cache-control <value>` (the hover's explanation per context).
+// `edgelint explain <rule-id>` (a rule's facts from the registry, and its doc's why and fix) and `explain --cache-control <value>` (the hover's explanation per context).
 import { docsUrl, type Rule } from '../engine/define-rule';
 import { explainCacheControl } from '../engine/explain-cache-control';
 import type { HoverContext } from '../engine/explain-context';
 import { messageGroups, severityFacts } from '../engine/message-severity';
+import { ruleDocSections, type RuleDocSections } from './rule-doc';
 
-/** The rule's facts as text (or JSON), all from its definition: docs/ is not shipped in the bundle. */
-export function explainRule(rule: Rule, json: boolean): string {
+/** The rule's facts as text (or JSON) from its definition, then its doc's "Why" and "How to fix" when the doc is there. */
+export function explainRule(rule: Rule, json: boolean, doc: RuleDocSections = ruleDocSections(rule.id)): string {
   const facts = {
     id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity, ...severityFacts(rule), enabledByDefault: rule.enabledByDefault !== false, fixable: rule.fixable,
-    hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds], docs: docsUrl(rule.id),
+    hasSuggestions: rule.hasSuggestions, kinds: [...rule.kinds], docs: docsUrl(rule.id), ...doc,
   };
   if (json) return `${JSON.stringify(facts, null, 2)}\n`;
+  const sections = [['Why', doc.why], ['How to fix', doc.howToFix]].flatMap(([title, body]) => (body ? [`${title}:`, indent(body!), ''] : []));
   return [
     `${rule.id}: ${rule.description}`,
     '',
@@ -22,7 +24,12 @@ export function explainRule(rule: Rule, json: boolean): string {
     `  checks            ${rule.kinds.join(', ')}`,
     `  docs              ${facts.docs}`,
     '',
+    ...sections,
   ].join('\n');
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
 }
 
 /** With more than one severity: which messages are reported at which (`warn/info`: each report picks one). */
