@@ -65,5 +65,8 @@ describe('edgelint npm package', () => {
     assert.match(run.stdout, /^src\/index\.ts:1:\d+: cacheTtl: 5 .*\[Error\/kv-cachettl-below-minimum\]$/m);
     const script = npm(['run', '-s', 'lint:edge', '--', '--format', 'json'], scratch.root);
     assert.equal((JSON.parse(script.stdout) as { messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => m.ruleId)).includes('kv-cachettl-below-minimum'), true);
+    // The installed package's own docs/ give `explain` its "Why" and "How to fix".
+    const explained = spawnSync('npx', ['--offline', 'edgelint', 'explain', 'kv-cachettl-below-minimum'], { cwd: scratch.root, encoding: 'utf8', timeout: 60_000 });
+    assert.match(explained.stdout, /\nHow to fix:\n {2}\S/, explained.stderr);
   });
 });
