@@ -53,25 +53,22 @@ export class Boundary {
   leaves(path: string, knownRealPath?: string): boolean {
     const root = this.rootOf(path);
     if (root === undefined) return false;
-    let real: string;
-    try {
-      real = knownRealPath ?? realpathSync.native(path);
-    } catch {
-      return false;
-    }
-    return !isInside(this.realRoot(root), real);
+    const real = knownRealPath ?? realPath(path);
+    return real !== undefined && !isInside(this.realRoot(root), real);
   }
 
   private realRoot(root: string): string {
     let real = this.realRoots.get(root);
-    if (real === undefined) {
-      try {
-        real = realpathSync.native(root);
-      } catch {
-        real = root;
-      }
-      this.realRoots.set(root, real);
-    }
+    if (real === undefined) this.realRoots.set(root, real = realPath(root) ?? root);
     return real;
+  }
+}
+
+/** The path with every symlink resolved, or undefined when it does not exist (or cannot be resolved). */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
   }
 }

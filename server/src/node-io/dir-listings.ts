@@ -1,7 +1,8 @@
 // Folder listings cached for one CLI run (files are stable): a lookup of a missing file (config names, Env type files,
 // import extensions) costs no syscall and no exception, and a file's real path comes from its folder's, without realpath.
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { realPath } from './boundary';
 
 /** What a folder entry is, as far as reads need to know. */
 type Entry = 'link' | 'other';
@@ -41,13 +42,7 @@ export class DirListings {
       const parent = dirname(dir);
       const viaParent = parent !== dir && this.listing(parent)?.get(basename(dir)) === 'other' ? this.realDir(parent) : undefined;
       if (viaParent !== undefined) real = viaParent === null ? null : join(viaParent, basename(dir));
-      else {
-        try {
-          real = realpathSync.native(dir);
-        } catch {
-          real = null;
-        }
-      }
+      else real = realPath(dir) ?? null;
       this.realDirs.set(dir, real);
     }
     return real;
